@@ -1,0 +1,12 @@
+namespace CloudLink.Agent.Cli;
+
+/// <summary>Exit codes of injixo-cloud-link, as documented in docs/cli.md.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int Usage = 2;
+    public const int ConfigInvalid = 3;
+    public const int CloudProblem = 4;
+    public const int StateProblem = 5;
+}

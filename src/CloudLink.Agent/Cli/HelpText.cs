@@ -1,0 +1,54 @@
+namespace CloudLink.Agent.Cli;
+
+internal static class HelpText
+{
+    public const string Main = """
+        injixo-cloud-link: links this server to an injixo integration and uploads its data.
+
+        Usage: injixo-cloud-link [--config PATH] COMMAND [OPTIONS]
+
+        Commands:
+          run        Run in the foreground: pair by PIN if needed, then import (what the service starts).
+          pin        Show the PIN banner to link this instance to an integration (a fresh PIN if none is valid).
+          status     Show the instance: name, folders, link state, imports and backlog.
+          version    Show the version.
+
+        Global options:
+          --config PATH   The instance's injixo-cloud-link.toml (default: next to the executable).
+          --help          Help for any command, e.g. 'injixo-cloud-link pin --help'.
+
+        Exit codes: 0 ok, 1 unexpected error, 2 usage error, 3 config invalid,
+                    4 cloud unreachable or refused, 5 private state unreadable or unwritable.
+        """;
+
+    public const string Run = """
+        Usage: injixo-cloud-link [--config PATH] run
+
+        Runs the agent in the foreground until Ctrl+C or SIGTERM. Without credentials it asks the
+        cloud for a PIN, shows the banner and waits until the PIN is entered on the integration's
+        page; then it uploads new *.csv files from the import folder. The log goes to the console
+        and to injixo-cloud-link.log in the instance folder.
+        """;
+
+    public const string Pin = """
+        Usage: injixo-cloud-link [--config PATH] pin [--new]
+
+        Shows the PIN banner. The PIN is valid for 5 minutes; a running agent picks up a new PIN by
+        itself. If this instance is linked already, says to which integration.
+
+          --new   Request a fresh PIN even if the current one is still valid.
+        """;
+
+    public const string Status = """
+        Usage: injixo-cloud-link [--config PATH] status
+
+        Shows the instance's name, folders, cloud address, link state (linked integration or the
+        current PIN), number of imported files, the last import and the backlog of files waiting.
+        """;
+
+    public const string Version = """
+        Usage: injixo-cloud-link version
+
+        Shows the version of the agent.
+        """;
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using CloudLink.Agent.Cli;
+using CloudLink.Core.Agent;
+
+namespace CloudLink.Agent.Commands;
+
+internal static class StatusCommand
+{
+    public static int Run(Invocation invocation)
+    {
+        invocation.AllowOnly();
+        var (paths, config) = InstanceLoader.Load(invocation);
+        var status = InstanceStatus.Read(paths, config, TimeProvider.System);
+        var link = status.LinkState switch
+        {
+            "linked" => $"linked to integration {status.IntegrationId} ({status.IntegrationName})",
+            "waiting for PIN" => $"waiting for PIN {status.Pin} (expires {Time(status.PinExpiresAt)})",
+            _ => "not paired; run 'injixo-cloud-link pin' and enter the PIN on the integration's page",
+        };
+        Console.WriteLine($"Instance:       {status.Name}");
+        Console.WriteLine($"Folder:         {status.Folder}");
+        Console.WriteLine($"Config:         {status.ConfigFile}");
+        Console.WriteLine($"Cloud:          {status.CloudUrl}");
+        Console.WriteLine($"Link:           {link}");
+        Console.WriteLine($"Import folder:  {status.ImportDirectory}");
+        Console.WriteLine($"Imported:       {status.ImportedFiles} file(s), last {Time(status.LastImportAt)}");
+        Console.WriteLine($"Backlog:        {status.Backlog} file(s)");
+        return ExitCodes.Ok;
+    }
+
+    private static string Time(DateTimeOffset? value) =>
+        value is null ? "never" : value.Value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+}

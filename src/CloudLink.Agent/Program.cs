@@ -1,0 +1,70 @@
+using CloudLink.Agent.Cli;
+using CloudLink.Agent.Commands;
+using CloudLink.Core;
+using CloudLink.Core.Cloud;
+using CloudLink.Core.Config;
+using CloudLink.Core.State;
+
+try
+{
+    var invocation = Invocation.Parse(args);
+    var help = invocation.Command switch
+    {
+        "" or "help" => HelpText.Main,
+        "run" => HelpText.Run,
+        "pin" => HelpText.Pin,
+        "status" => HelpText.Status,
+        "version" => HelpText.Version,
+        _ => null,
+    };
+    if (help is null)
+    {
+        throw new UsageException($"Unknown command '{invocation.Command}'. Run 'injixo-cloud-link --help' for the list.");
+    }
+
+    if (invocation.Help || invocation.Command is "" or "help")
+    {
+        Console.WriteLine(help);
+        return invocation.Command == "" && !invocation.Help ? ExitCodes.Usage : ExitCodes.Ok;
+    }
+
+    return invocation.Command switch
+    {
+        "run" => await RunCommand.RunAsync(invocation),
+        "pin" => await PinCommand.RunAsync(invocation),
+        "status" => StatusCommand.Run(invocation),
+        _ => Version(),
+    };
+}
+catch (UsageException e)
+{
+    return Fail(ExitCodes.Usage, e.Message);
+}
+catch (ConfigException e)
+{
+    return Fail(ExitCodes.ConfigInvalid, $"Config error: {e.Message}");
+}
+catch (StateException e)
+{
+    return Fail(ExitCodes.StateProblem, $"State error: {e.Message}");
+}
+catch (CloudUnreachableException e)
+{
+    return Fail(ExitCodes.CloudProblem, e.Message);
+}
+catch (CloudException e)
+{
+    return Fail(ExitCodes.CloudProblem, e.Message);
+}
+
+static int Version()
+{
+    Console.WriteLine($"injixo-cloud-link {AgentVersion.Current}");
+    return ExitCodes.Ok;
+}
+
+static int Fail(int code, string message)
+{
+    Console.Error.WriteLine($"injixo-cloud-link: {message}");
+    return code;
+}

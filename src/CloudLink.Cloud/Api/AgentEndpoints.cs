@@ -1,0 +1,208 @@
+using CloudLink.Cloud.Pairing;
+using CloudLink.Cloud.Storage;
+using CloudLink.Cloud.Uploads;
+using CloudLink.Protocol;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace CloudLink.Cloud.Api;
+
+/// <summary>The agent-side API: pairing by PIN, settings, heartbeat and file intake.</summary>
+internal static class AgentEndpoints
+{
+    private const int MaxLabelLength = 255;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost(AgentRoutes.Pairing, RequestPin);
+        app.MapGet(AgentRoutes.Pairing, PollPairing);
+        app.MapGet(AgentRoutes.Settings, GetSettings);
+        app.MapPost(AgentRoutes.Heartbeat, Heartbeat);
+        app.MapGet(AgentRoutes.Files + "/{sha256}", FindFile);
+        app.MapPost(AgentRoutes.Files, Upload);
+    }
+
+    private static IResult RequestPin(HttpContext context, PairingRequest request, AgentStore agents, PairingStore pairings)
+    {
+        var secret = AgentAuthentication.BearerSecret(context);
+        if (secret is null)
+        {
+            return AgentAuthentication.MissingSecret();
+        }
+
+        if (string.IsNullOrWhiteSpace(request.HostName) || request.HostName.Length > MaxLabelLength ||
+            request.InstanceName.Length > MaxLabelLength || request.AgentVersion.Length > MaxLabelLength)
+        {
+            return ApiErrors.BadRequest($"hostName is required; hostName, instanceName and agentVersion are at most {MaxLabelLength} characters.");
+        }
+
+        var hash = SecretHash.Of(secret);
+        var linked = LinkedStatus(agents.FindBySecretHash(hash));
+        if (linked is not null)
+        {
+            return linked;
+        }
+
+        return Results.Json(pairings.RequestPin(hash, request), ProtocolJson.Default.PairingStatus, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static IResult PollPairing(HttpContext context, AgentStore agents, PairingStore pairings)
+    {
+        var secret = AgentAuthentication.BearerSecret(context);
+        if (secret is null)
+        {
+            return AgentAuthentication.MissingSecret();
+        }
+
+        var hash = SecretHash.Of(secret);
+        var linked = LinkedStatus(agents.FindBySecretHash(hash));
+        if (linked is not null)
+        {
+            return linked;
+        }
+
+        var status = pairings.Poll(hash);
+        return status is null
+            ? ApiErrors.NotFound("No PIN was requested with this secret. Request one with POST " + AgentRoutes.Pairing + ".")
+            : Results.Json(status, ProtocolJson.Default.PairingStatus);
+    }
+
+    /// <summary>For a secret that already belongs to an agent: its linked state, or why it may no longer be used.</summary>
+    private static IResult? LinkedStatus(AgentRecord? agent)
+    {
+        if (agent is null)
+        {
+            return null;
+        }
+
+        if (agent.Revoked || agent.IntegrationDeleted)
+        {
+            return ApiErrors.Error(StatusCodes.Status401Unauthorized,
+                agent.Revoked ? ErrorCodes.CredentialRevoked : ErrorCodes.IntegrationDeleted,
+                "This secret belonged to an agent that can no longer be used. Generate a new secret and request a PIN.");
+        }
+
+        return Results.Json(new PairingStatus
+        {
+            State = PairingState.Linked,
+            AgentId = agent.Id,
+            IntegrationId = agent.IntegrationId,
+            IntegrationName = agent.IntegrationName,
+        }, ProtocolJson.Default.PairingStatus);
+    }
+
+    private static IResult GetSettings(HttpContext context, AgentStore agents, IOptions<CloudOptions> options)
+    {
+        var (agent, error) = AgentAuthentication.Authenticate(context, agents);
+        if (agent is null)
+        {
+            return error!;
+        }
+
+        return Results.Json(new IntegrationSettings
+        {
+            IntegrationId = agent.IntegrationId,
+            Name = agent.IntegrationName,
+            Type = agent.IntegrationType,
+            Paused = agent.IntegrationPaused,
+            MaxUploadBytes = options.Value.MaxUploadBytes,
+        }, ProtocolJson.Default.IntegrationSettings);
+    }
+
+    private static IResult Heartbeat(HttpContext context, HeartbeatRequest request, AgentStore agents)
+    {
+        var (agent, error) = AgentAuthentication.Authenticate(context, agents);
+        if (agent is null)
+        {
+            return error!;
+        }
+
+        agents.RecordHeartbeat(agent.Id, request);
+        return Results.NoContent();
+    }
+
+    private static IResult FindFile(HttpContext context, string sha256, AgentStore agents, ReceivedFileStore files)
+    {
+        var (agent, error) = AgentAuthentication.Authenticate(context, agents);
+        if (agent is null)
+        {
+            return error!;
+        }
+
+        var file = Sha256Text.IsValid(sha256) ? files.Find(agent.IntegrationId, sha256.ToLowerInvariant()) : null;
+        return file is null
+            ? ApiErrors.NotFound("This integration has not received that content.")
+            : Results.Json(file, ProtocolJson.Default.ReceivedFileInfo);
+    }
+
+    private static async Task<IResult> Upload(
+        HttpContext context, AgentStore agents, ReceivedFileStore files, BlobStore blobs,
+        IOptions<CloudOptions> options, CancellationToken cancellationToken)
+    {
+        var (agent, error) = AgentAuthentication.Authenticate(context, agents);
+        if (agent is null)
+        {
+            return error!;
+        }
+
+        if (agent.IntegrationPaused)
+        {
+            return ApiErrors.Error(StatusCodes.Status423Locked, ErrorCodes.IntegrationPaused,
+                "The integration is paused; nothing is imported until it is resumed.");
+        }
+
+        var name = UploadName.Clean(context.Request.Query[AgentRoutes.FileNameParameter]);
+        var claimed = context.Request.Query[AgentRoutes.Sha256Parameter].ToString();
+        if (name is null || !Sha256Text.IsValid(claimed))
+        {
+            return ApiErrors.BadRequest(
+                $"Send the file name in '{AgentRoutes.FileNameParameter}' (1 to 255 characters) and its SHA-256 as 64 hex digits in '{AgentRoutes.Sha256Parameter}'.");
+        }
+
+        claimed = claimed.ToLowerInvariant();
+        var limit = options.Value.MaxUploadBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        IncomingBlob incoming;
+        try
+        {
+            incoming = await blobs.ReceiveAsync(context.Request.Body, limit, cancellationToken);
+        }
+        catch (UploadTooLargeException)
+        {
+            return TooLarge(limit);
+        }
+
+        using (incoming)
+        {
+            if (incoming.Sha256 != claimed)
+            {
+                return ApiErrors.Error(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ChecksumMismatch,
+                    $"The content received has SHA-256 {incoming.Sha256}, but the upload claimed {claimed}. The file changed or was damaged in transit; send it again.");
+            }
+
+            blobs.Commit(incoming);
+            var (file, added) = files.Add(agent.IntegrationId, agent.Id, name, incoming.Size, incoming.Sha256);
+            var result = new UploadResult
+            {
+                Status = added ? UploadStatus.Stored : UploadStatus.Duplicate,
+                FileId = file.Id,
+                Sha256 = file.Sha256,
+            };
+            return Results.Json(result, ProtocolJson.Default.UploadResult,
+                statusCode: added ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        }
+    }
+
+    private static IResult TooLarge(long limit) => ApiErrors.Error(StatusCodes.Status413PayloadTooLarge, ErrorCodes.TooLarge,
+        $"The file is larger than the {limit} bytes this cloud accepts. Split it into smaller files.");
+}

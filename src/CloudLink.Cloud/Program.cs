@@ -1,0 +1,4 @@
+using CloudLink.Cloud;
+
+var app = CloudApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,90 @@
+using CloudLink.Protocol;
+using Microsoft.Data.Sqlite;
+
+namespace CloudLink.Cloud.Storage;
+
+/// <summary>Linked agents. A credential is stored only as the SHA-256 of the agent's secret.</summary>
+public sealed class AgentStore(CloudDatabase database, TimeProvider time)
+{
+    internal const string InfoColumns =
+        "id, integration_id, host_name, instance_name, agent_version, linked_at, last_seen_at, revoked_at, backlog";
+
+    public AgentRecord? FindBySecretHash(string secretHash)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command(
+            """
+            SELECT a.id, a.integration_id, i.name, i.type, i.paused, i.deleted_at IS NOT NULL, a.revoked_at IS NOT NULL
+            FROM agents a JOIN integrations i ON i.id = a.integration_id
+            WHERE a.secret_hash = $hash
+            """,
+            ("$hash", secretHash));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        return new AgentRecord(
+            reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
+            reader.GetInt64(4) != 0, reader.GetInt64(5) != 0, reader.GetInt64(6) != 0);
+    }
+
+    public IReadOnlyList<AgentInfo> ListForIntegration(long integrationId)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command(
+            "SELECT " + InfoColumns + " FROM agents WHERE integration_id = $id ORDER BY id", ("$id", integrationId));
+        using var reader = command.ExecuteReader();
+        var result = new List<AgentInfo>();
+        while (reader.Read())
+        {
+            result.Add(ReadInfo(reader));
+        }
+
+        return result;
+    }
+
+    public AgentInfo? Find(long agentId)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command("SELECT " + InfoColumns + " FROM agents WHERE id = $id", ("$id", agentId));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadInfo(reader) : null;
+    }
+
+    /// <summary>Revokes a credential; the agent falls back to PIN mode at its next call. False if already revoked or unknown.</summary>
+    public bool Revoke(long agentId)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command(
+            "UPDATE agents SET revoked_at = $now WHERE id = $id AND revoked_at IS NULL",
+            ("$now", SqlTime.ToDb(time.GetUtcNow())), ("$id", agentId));
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    public void RecordHeartbeat(long agentId, HeartbeatRequest heartbeat)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command(
+            "UPDATE agents SET last_seen_at = $now, backlog = $backlog, agent_version = $version WHERE id = $id",
+            ("$now", SqlTime.ToDb(time.GetUtcNow())),
+            ("$backlog", heartbeat.Backlog),
+            ("$version", heartbeat.AgentVersion),
+            ("$id", agentId));
+        command.ExecuteNonQuery();
+    }
+
+    internal static AgentInfo ReadInfo(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        IntegrationId = reader.GetInt64(1),
+        HostName = reader.GetString(2),
+        InstanceName = reader.GetString(3),
+        AgentVersion = reader.GetString(4),
+        LinkedAt = SqlTime.FromDb(reader.GetInt64(5)),
+        LastSeenAt = reader.NullableTime(6),
+        RevokedAt = reader.NullableTime(7),
+        Backlog = (int)reader.GetInt64(8),
+    };
+}

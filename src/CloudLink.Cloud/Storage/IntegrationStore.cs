@@ -1,0 +1,76 @@
+using CloudLink.Protocol;
+using Microsoft.Data.Sqlite;
+
+namespace CloudLink.Cloud.Storage;
+
+/// <summary>Integrations: created, paused, resumed and deleted by people. Deleting keeps the data received.</summary>
+public sealed class IntegrationStore(CloudDatabase database, TimeProvider time)
+{
+    private const string Columns = "id, name, type, paused, created_at, deleted_at";
+
+    public IntegrationInfo Create(string name, string type)
+    {
+        using var connection = database.Open();
+        var now = time.GetUtcNow();
+        using var command = connection.Command(
+            "INSERT INTO integrations (name, type, created_at) VALUES ($name, $type, $now) RETURNING " + Columns,
+            ("$name", name), ("$type", type), ("$now", SqlTime.ToDb(now)));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return Read(reader);
+    }
+
+    public IReadOnlyList<IntegrationInfo> List(bool includeDeleted)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command(
+            "SELECT " + Columns + " FROM integrations" + (includeDeleted ? "" : " WHERE deleted_at IS NULL") + " ORDER BY id");
+        using var reader = command.ExecuteReader();
+        var result = new List<IntegrationInfo>();
+        while (reader.Read())
+        {
+            result.Add(Read(reader));
+        }
+
+        return result;
+    }
+
+    /// <summary>The integration, deleted or not; null if it never existed.</summary>
+    public IntegrationInfo? Find(long id)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command("SELECT " + Columns + " FROM integrations WHERE id = $id", ("$id", id));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>Sets the paused flag of a live integration; false if there is none.</summary>
+    public bool SetPaused(long id, bool paused)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command(
+            "UPDATE integrations SET paused = $paused WHERE id = $id AND deleted_at IS NULL",
+            ("$paused", paused ? 1 : 0), ("$id", id));
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Marks the integration deleted; its received files stay. False if there is no live one.</summary>
+    public bool Delete(long id)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command(
+            "UPDATE integrations SET deleted_at = $now WHERE id = $id AND deleted_at IS NULL",
+            ("$now", SqlTime.ToDb(time.GetUtcNow())), ("$id", id));
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    private static IntegrationInfo Read(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        Name = reader.GetString(1),
+        Type = reader.GetString(2),
+        Paused = reader.GetInt64(3) != 0,
+        CreatedAt = SqlTime.FromDb(reader.GetInt64(4)),
+        DeletedAt = reader.NullableTime(5),
+    };
+}

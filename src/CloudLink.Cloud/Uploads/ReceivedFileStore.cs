@@ -1,0 +1,81 @@
+using CloudLink.Cloud.Storage;
+using CloudLink.Protocol;
+using Microsoft.Data.Sqlite;
+
+namespace CloudLink.Cloud.Uploads;
+
+/// <summary>What the cloud has received: one row per content per integration, whatever the file name.</summary>
+public sealed class ReceivedFileStore(CloudDatabase database, TimeProvider time)
+{
+    private const string Columns = "id, integration_id, agent_id, file_name, size, sha256, received_at";
+
+    public ReceivedFileInfo? Find(long integrationId, string sha256)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command(
+            "SELECT " + Columns + " FROM received_files WHERE integration_id = $integration AND sha256 = $sha",
+            ("$integration", integrationId), ("$sha", sha256));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    public ReceivedFileInfo? Find(long id)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command("SELECT " + Columns + " FROM received_files WHERE id = $id", ("$id", id));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    public IReadOnlyList<ReceivedFileInfo> List(long? integrationId)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command(
+            "SELECT " + Columns + " FROM received_files" +
+            (integrationId is null ? "" : " WHERE integration_id = $integration") + " ORDER BY id",
+            ("$integration", integrationId));
+        using var reader = command.ExecuteReader();
+        var result = new List<ReceivedFileInfo>();
+        while (reader.Read())
+        {
+            result.Add(Read(reader));
+        }
+
+        return result;
+    }
+
+    /// <summary>Records a received file; when the content is already there, returns the existing row and false.</summary>
+    public (ReceivedFileInfo File, bool Added) Add(long integrationId, long agentId, string fileName, long size, string sha256)
+    {
+        using var connection = database.Open();
+        using var command = connection.Command(
+            """
+            INSERT INTO received_files (integration_id, agent_id, file_name, size, sha256, received_at)
+            VALUES ($integration, $agent, $name, $size, $sha, $now)
+            ON CONFLICT (integration_id, sha256) DO NOTHING
+            RETURNING
+            """ + " " + Columns,
+            ("$integration", integrationId), ("$agent", agentId), ("$name", fileName), ("$size", size),
+            ("$sha", sha256), ("$now", SqlTime.ToDb(time.GetUtcNow())));
+        using (var reader = command.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                return (Read(reader), true);
+            }
+        }
+
+        return (Find(integrationId, sha256)!, false);
+    }
+
+    private static ReceivedFileInfo Read(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        IntegrationId = reader.GetInt64(1),
+        AgentId = reader.GetInt64(2),
+        FileName = reader.GetString(3),
+        Size = reader.GetInt64(4),
+        Sha256 = reader.GetString(5),
+        ReceivedAt = SqlTime.FromDb(reader.GetInt64(6)),
+    };
+}

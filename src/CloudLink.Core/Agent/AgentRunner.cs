@@ -1,0 +1,125 @@
+using CloudLink.Core.Cloud;
+using CloudLink.Core.State;
+using CloudLink.Core.Uploads;
+using CloudLink.Protocol;
+
+namespace CloudLink.Core.Agent;
+
+/// <summary>
+/// The agent's main loop ('run'): pair if needed, then import until stopped. A rejected credential
+/// sends it back to pairing; an unreachable cloud means waiting with backoff, never losing a file.
+/// </summary>
+public sealed class AgentRunner(AgentHost host)
+{
+    private static readonly TimeSpan SettingsRefresh = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PausedRecheck = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(60);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var log = host.Log;
+        log.Information("injixo Cloud Link {Version} started for instance {Name} in {Folder}; importing from {ImportDirectory}.",
+            AgentVersion.Current, host.Config.Name, host.Paths.Folder, host.Config.ImportDirectory);
+        foreach (var key in host.Config.UnknownKeys)
+        {
+            log.Warning("{Config}: the key '{Key}' is not known to this version and is ignored; check its spelling.", host.Paths.ConfigFile, key);
+        }
+
+        while (true)
+        {
+            var credentials = await host.Pairing.PairAsync(cancellationToken);
+            try
+            {
+                await ImportAsync(credentials, cancellationToken);
+            }
+            catch (CredentialRejectedException e)
+            {
+                log.Warning("The cloud no longer accepts this agent ({Code}: {Reason}). Pairing again.", e.Code, e.CloudMessage);
+                host.Credentials.Discard();
+            }
+        }
+    }
+
+    private async Task ImportAsync(AgentCredentials credentials, CancellationToken cancellationToken)
+    {
+        var log = host.Log;
+        using var ledger = ImportLedger.Open(host.Paths.LedgerFile);
+        if (ledger.DroppedRecords > 0)
+        {
+            log.Warning("{Ledger}: dropped {Count} unreadable record(s), e.g. torn by a crash; the cloud is asked before anything is sent again.",
+                host.Paths.LedgerFile, ledger.DroppedRecords);
+        }
+
+        var importer = new CsvImporter(host.Cloud, ledger, new Uploads.SettleTracker(host.Config.SettleTime), log, host.Time);
+        var backoff = new Backoff();
+        IntegrationSettings? settings = null;
+        var settingsAt = DateTimeOffset.MinValue;
+        var heartbeatAt = DateTimeOffset.MinValue;
+        var pausedLogged = false;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var wait = host.Config.ScanInterval;
+            try
+            {
+                var now = host.Time.GetUtcNow();
+                if (settings is null || settings.Paused || now - settingsAt >= SettingsRefresh)
+                {
+                    settings = await host.Cloud.GetSettingsAsync(credentials.Secret, cancellationToken);
+                    settingsAt = now;
+                }
+
+                if (settings.Paused)
+                {
+                    if (!pausedLogged)
+                    {
+                        log.Information("The integration is paused in the cloud; nothing is imported until it is resumed.");
+                        pausedLogged = true;
+                    }
+
+                    wait = PausedRecheck;
+                }
+                else
+                {
+                    if (pausedLogged)
+                    {
+                        log.Information("The integration was resumed; importing what arrived meanwhile.");
+                        pausedLogged = false;
+                    }
+
+                    await importer.RunOnceAsync(credentials, settings, host.Config.ImportDirectory, cancellationToken);
+                }
+
+                if (now - heartbeatAt >= HeartbeatInterval)
+                {
+                    await host.Cloud.HeartbeatAsync(credentials.Secret, new HeartbeatRequest
+                    {
+                        AgentVersion = AgentVersion.Current,
+                        Backlog = importer.Backlog,
+                        LastImportAt = ledger.LastImportAt,
+                    }, cancellationToken);
+                    heartbeatAt = now;
+                }
+
+                backoff.Reset();
+            }
+            catch (CloudException e) when (e.Code == ErrorCodes.IntegrationPaused)
+            {
+                settings!.Paused = true;
+            }
+            catch (Exception e) when (e is CloudUnreachableException || e is CloudException { IsTransient: true })
+            {
+                wait = backoff.Next();
+                log.Warning("{Problem} Nothing is lost: retrying in {Seconds:0} s.", e.Message, wait.TotalSeconds);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or StateException)
+            {
+                wait = backoff.Next();
+                log.Error("Cannot record progress in {State}: {Problem} Check free space and permissions; retrying in {Seconds:0} s.",
+                    host.Paths.StateFolder, e.Message, wait.TotalSeconds);
+            }
+
+            await Task.Delay(wait, cancellationToken);
+        }
+    }
+}

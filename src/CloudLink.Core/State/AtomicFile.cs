@@ -1,0 +1,119 @@
+namespace CloudLink.Core.State;
+
+/// <summary>
+/// Whole-file writes that a crash cannot tear: the bytes go to a temporary file beside the target,
+/// are flushed to disk, and the temporary file is renamed over the target; then the folder is synced.
+/// </summary>
+public static class AtomicFile
+{
+    public const int PrivateMode = 0x180; // 0600
+    public const int PrivateFolderMode = 0x1C0; // 0700
+
+    public static void Write(string path, byte[] content, bool privateFile)
+    {
+        var temporary = WriteTemporary(path, content, privateFile);
+        try
+        {
+#if NET5_0_OR_GREATER
+            File.Move(temporary, path, overwrite: true);
+#else
+            if (File.Exists(path))
+            {
+                File.Replace(temporary, path, null);
+            }
+            else
+            {
+                File.Move(temporary, path);
+            }
+#endif
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+
+        NativeUnix.SyncFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>Writes the file only if it does not exist yet; false if another writer got there first.</summary>
+    public static bool CreateIfAbsent(string path, byte[] content, bool privateFile)
+    {
+        var temporary = WriteTemporary(path, content, privateFile);
+        try
+        {
+            File.Move(temporary, path);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            TryDelete(temporary);
+            return false;
+        }
+
+        NativeUnix.SyncFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return true;
+    }
+
+    /// <summary>Creates a folder for private state, readable by its owner only on Linux.</summary>
+    public static void EnsurePrivateFolder(string folder)
+    {
+#if NET7_0_OR_GREATER
+        if (!OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder, (UnixFileMode)PrivateFolderMode);
+        }
+#endif
+        Directory.CreateDirectory(folder);
+        NativeUnix.SetMode(folder, PrivateFolderMode);
+    }
+
+    private static string WriteTemporary(string path, byte[] content, bool privateFile)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        using (var stream = OpenNew(temporary, privateFile))
+        {
+            stream.Write(content, 0, content.Length);
+            stream.Flush(flushToDisk: true);
+        }
+
+        return temporary;
+    }
+
+    /// <summary>Opens a new file; private files are 0600 from their creation on Linux, not after.</summary>
+    internal static FileStream OpenNew(string path, bool privateFile, FileMode mode = FileMode.CreateNew)
+    {
+#if NET7_0_OR_GREATER
+        if (privateFile && !OperatingSystem.IsWindows())
+        {
+            return new FileStream(path, new FileStreamOptions
+            {
+                Mode = mode,
+                Access = FileAccess.Write,
+                Share = FileShare.Read,
+                UnixCreateMode = (UnixFileMode)PrivateMode,
+            });
+        }
+#endif
+        var stream = new FileStream(path, mode, FileAccess.Write, FileShare.Read);
+        if (privateFile)
+        {
+            NativeUnix.SetMode(path, PrivateMode);
+        }
+
+        return stream;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.Json;
+
+namespace CloudLink.Core.State;
+
+/// <summary>
+/// What this instance has imported, as an append-only journal of JSON lines. Each record is
+/// written with one write and flushed to disk before the import counts as done, so a crash loses
+/// at most the record being written; such a torn or damaged line is dropped when the ledger is
+/// opened (and the file rewritten atomically without it). A dropped record costs nothing: before
+/// uploading, the agent asks the cloud whether it already holds the content.
+/// </summary>
+public sealed class ImportLedger : IDisposable
+{
+    private readonly string _path;
+    private readonly HashSet<string> _contents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LedgerEntry> _latestByName = new(StringComparer.Ordinal);
+    private FileStream? _append;
+
+    private ImportLedger(string path) => _path = path;
+
+    /// <summary>Records read from the file that were unreadable and dropped (torn by a crash, or damaged).</summary>
+    public int DroppedRecords { get; private set; }
+
+    /// <summary>Records of any kind, including files skipped as the same content.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Files whose content the cloud holds (sent now, or found there already).</summary>
+    public int Imported { get; private set; }
+
+    public DateTimeOffset? LastImportAt { get; private set; }
+
+    public static ImportLedger Open(string path)
+    {
+        var ledger = new ImportLedger(path);
+        var valid = new List<string>();
+        if (File.Exists(path))
+        {
+            foreach (var line in File.ReadAllLines(path, Encoding.UTF8))
+            {
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                var entry = TryParse(line);
+                if (entry is null)
+                {
+                    ledger.DroppedRecords++;
+                    continue;
+                }
+
+                valid.Add(line);
+                ledger.Remember(entry);
+            }
+
+            if (ledger.DroppedRecords > 0 || !EndsWithNewline(path))
+            {
+                var text = valid.Count == 0 ? "" : string.Join("\n", valid) + "\n";
+                AtomicFile.Write(path, Encoding.UTF8.GetBytes(text), privateFile: true);
+            }
+        }
+
+        return ledger;
+    }
+
+    /// <summary>True if this integration already received (or already had) this content.</summary>
+    public bool Contains(long integrationId, string sha256) => _contents.Contains(ContentKey(integrationId, sha256));
+
+    /// <summary>True if the file was recorded with exactly this size and modification time, so it needs no new hash.</summary>
+    public bool IsUnchanged(long integrationId, string name, long size, long modifiedTicks) =>
+        _latestByName.TryGetValue(NameKey(integrationId, name), out var entry) &&
+        entry.Size == size && entry.ModifiedTicks == modifiedTicks;
+
+    /// <summary>Appends a record and flushes it to disk; only then does the import count as done.</summary>
+    public void Record(LedgerEntry entry)
+    {
+        var line = JsonSerializer.Serialize(entry, StateJson.Default.LedgerEntry) + "\n";
+        var bytes = Encoding.UTF8.GetBytes(line);
+        _append ??= OpenForAppend();
+        _append.Write(bytes, 0, bytes.Length);
+        _append.Flush(flushToDisk: true);
+        Remember(entry);
+    }
+
+    public void Dispose() => _append?.Dispose();
+
+    private FileStream OpenForAppend()
+    {
+        AtomicFile.EnsurePrivateFolder(Path.GetDirectoryName(Path.GetFullPath(_path))!);
+        return AtomicFile.OpenNew(_path, privateFile: true, FileMode.Append);
+    }
+
+    private void Remember(LedgerEntry entry)
+    {
+        _contents.Add(ContentKey(entry.IntegrationId, entry.Sha256));
+        _latestByName[NameKey(entry.IntegrationId, entry.Name)] = entry;
+        Count++;
+        if (entry.Result != LedgerResult.SameContent)
+        {
+            Imported++;
+        }
+
+        if (entry.Result == LedgerResult.Stored && (LastImportAt is null || entry.At > LastImportAt))
+        {
+            LastImportAt = entry.At;
+        }
+    }
+
+    private static LedgerEntry? TryParse(string line)
+    {
+        try
+        {
+            var entry = JsonSerializer.Deserialize(line, StateJson.Default.LedgerEntry);
+            return entry is { Sha256.Length: 64 } && entry.Name.Length > 0 ? entry : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool EndsWithNewline(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (stream.Length == 0)
+        {
+            return true;
+        }
+
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
+    }
+
+    private static string ContentKey(long integrationId, string sha256) => integrationId + ":" + sha256;
+
+    private static string NameKey(long integrationId, string name) => integrationId + ":" + name;
+}

@@ -1,0 +1,33 @@
+namespace CloudLink.Core.Uploads;
+
+/// <summary>Lists the *.csv files (any case) directly in the import folder, oldest first.</summary>
+public static class CsvFolderScanner
+{
+    public static IReadOnlyList<CsvCandidate> Scan(string folder)
+    {
+        var result = new List<CsvCandidate>();
+        foreach (var path in Directory.EnumerateFiles(folder))
+        {
+            var name = Path.GetFileName(path);
+            if (!name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var info = new FileInfo(path);
+            try
+            {
+                result.Add(new CsvCandidate(path, name, info.Length, info.LastWriteTimeUtc.Ticks));
+            }
+            catch (FileNotFoundException)
+            {
+                // Deleted between listing and looking: nothing to import.
+            }
+        }
+
+        result.Sort((a, b) => a.ModifiedTicks != b.ModifiedTicks
+            ? a.ModifiedTicks.CompareTo(b.ModifiedTicks)
+            : string.CompareOrdinal(a.Name, b.Name));
+        return result;
+    }
+}

@@ -1,0 +1,158 @@
+using CloudLink.Core.Cloud;
+using CloudLink.Core.State;
+using CloudLink.Protocol;
+using Serilog;
+
+namespace CloudLink.Core.Uploads;
+
+/// <summary>
+/// One pass over the import folder: every settled *.csv whose content this integration has not
+/// received is streamed to the cloud; the ledger records a file only after the cloud acknowledged
+/// it. User files are opened read-only and shared, never moved, changed or deleted.
+/// </summary>
+public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTracker tracker, ILogger log, TimeProvider time)
+{
+    private readonly HashSet<(string Path, long Size, long ModifiedTicks)> _refused = [];
+    private string? _missingFolderReported;
+
+    /// <summary>Files in the folder not yet acknowledged, as of the last pass.</summary>
+    public int Backlog { get; private set; }
+
+    public async Task RunOnceAsync(AgentCredentials credentials, IntegrationSettings settings, string folder, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CsvCandidate> files;
+        try
+        {
+            files = CsvFolderScanner.Scan(folder);
+            _missingFolderReported = null;
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            if (_missingFolderReported != folder)
+            {
+                _missingFolderReported = folder;
+                log.Error("Cannot read the import folder {Folder}: {Problem} Create it, give the service's user read access, or change [app] importDirectory.", folder, e.Message);
+            }
+
+            return;
+        }
+
+        tracker.Retain(files);
+        var pending = files.Where(file => !ledger.IsUnchanged(settings.IntegrationId, file.Name, file.Size, file.ModifiedTicks)).ToList();
+        Backlog = pending.Count;
+        foreach (var file in pending)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_refused.Contains((file.Path, file.Size, file.ModifiedTicks)) || !tracker.IsSettled(file, time.GetUtcNow()))
+            {
+                continue;
+            }
+
+            if (await ImportAsync(credentials, settings, file, cancellationToken))
+            {
+                Backlog--;
+            }
+        }
+    }
+
+    /// <summary>Imports one settled file; true if it is now accounted for in the ledger.</summary>
+    private async Task<bool> ImportAsync(AgentCredentials credentials, IntegrationSettings settings, CsvCandidate file, CancellationToken cancellationToken)
+    {
+        FileStream stream;
+        try
+        {
+            stream = FileHasher.OpenShared(file.Path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            tracker.Forget(file.Path);
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Warning("Cannot open {File} yet ({Problem}); it is retried at the next scan. If it persists, give the service's user read access.", file.Path, e.Message);
+            return false;
+        }
+
+        using (stream)
+        {
+            var sha256 = FileHasher.Sha256(stream);
+            if (!IsUnchanged(file))
+            {
+                tracker.Forget(file.Path);
+                return false;
+            }
+
+            var integrationId = settings.IntegrationId;
+            if (ledger.Contains(integrationId, sha256))
+            {
+                Record(file, sha256, integrationId, LedgerResult.SameContent, null);
+                log.Information("{Name} has the same content as a file imported before; not imported again.", file.Name);
+                return true;
+            }
+
+            var known = await cloud.FindFileAsync(credentials.Secret, sha256, cancellationToken);
+            if (known is not null)
+            {
+                Record(file, sha256, integrationId, LedgerResult.AlreadyInCloud, known.Id);
+                log.Information("{Name}: the cloud already holds this content; not sent again.", file.Name);
+                return true;
+            }
+
+            if (file.Size > settings.MaxUploadBytes && settings.MaxUploadBytes > 0)
+            {
+                Refuse(file, $"it is {file.Size} bytes and the cloud accepts at most {settings.MaxUploadBytes}; split it into smaller files");
+                return false;
+            }
+
+            stream.Position = 0;
+            UploadResult result;
+            try
+            {
+                result = await cloud.UploadAsync(credentials.Secret, file.Name, sha256, stream, cancellationToken);
+            }
+            catch (CloudException e) when (e.Code == ErrorCodes.ChecksumMismatch)
+            {
+                log.Warning("{Name} changed while it was uploaded; it is sent again once it is stable.", file.Name);
+                tracker.Forget(file.Path);
+                return false;
+            }
+            catch (CloudException e) when (e.Code is ErrorCodes.TooLarge or ErrorCodes.BadRequest)
+            {
+                Refuse(file, e.CloudMessage);
+                return false;
+            }
+
+            var stored = result.Status == UploadStatus.Stored;
+            Record(file, sha256, integrationId, stored ? LedgerResult.Stored : LedgerResult.AlreadyInCloud, result.FileId);
+            log.Information("Imported {Name} ({Size} bytes, SHA-256 {Sha256}){Note}.", file.Name, file.Size, sha256,
+                stored ? "" : "; the cloud already had it");
+            return true;
+        }
+    }
+
+    private void Record(CsvCandidate file, string sha256, long integrationId, string result, long? cloudFileId) =>
+        ledger.Record(new LedgerEntry
+        {
+            IntegrationId = integrationId,
+            Sha256 = sha256,
+            Name = file.Name,
+            Size = file.Size,
+            ModifiedTicks = file.ModifiedTicks,
+            At = time.GetUtcNow(),
+            Result = result,
+            CloudFileId = cloudFileId,
+        });
+
+    private void Refuse(CsvCandidate file, string reason)
+    {
+        _refused.Add((file.Path, file.Size, file.ModifiedTicks));
+        log.Error("{File} is not imported: {Reason}. It is tried again when the file changes.", file.Path, reason);
+    }
+
+    private static bool IsUnchanged(CsvCandidate file)
+    {
+        var info = new FileInfo(file.Path);
+        return info.Exists && info.Length == file.Size && info.LastWriteTimeUtc.Ticks == file.ModifiedTicks;
+    }
+}
