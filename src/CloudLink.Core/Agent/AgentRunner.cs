@@ -9,11 +9,9 @@ namespace CloudLink.Core.Agent;
 /// The agent's main loop ('run'): pair if needed, then import until stopped. A rejected credential
 /// sends it back to pairing; an unreachable cloud means waiting with backoff, never losing a file.
 /// </summary>
-public sealed class AgentRunner(AgentHost host)
+public sealed class AgentRunner(AgentHost host, AgentTimings? timings = null)
 {
-    private static readonly TimeSpan SettingsRefresh = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan PausedRecheck = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(60);
+    private readonly AgentTimings _timings = timings ?? new AgentTimings();
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -63,7 +61,7 @@ public sealed class AgentRunner(AgentHost host)
             try
             {
                 var now = host.Time.GetUtcNow();
-                if (settings is null || settings.Paused || now - settingsAt >= SettingsRefresh)
+                if (settings is null || settings.Paused || now - settingsAt >= _timings.SettingsRefresh)
                 {
                     settings = await host.Cloud.GetSettingsAsync(credentials.Secret, cancellationToken);
                     settingsAt = now;
@@ -77,7 +75,7 @@ public sealed class AgentRunner(AgentHost host)
                         pausedLogged = true;
                     }
 
-                    wait = PausedRecheck;
+                    wait = _timings.SettingsRefresh;
                 }
                 else
                 {
@@ -90,7 +88,7 @@ public sealed class AgentRunner(AgentHost host)
                     await importer.RunOnceAsync(credentials, settings, host.Config.ImportDirectory, cancellationToken);
                 }
 
-                if (now - heartbeatAt >= HeartbeatInterval)
+                if (now - heartbeatAt >= _timings.Heartbeat)
                 {
                     await host.Cloud.HeartbeatAsync(credentials.Secret, new HeartbeatRequest
                     {

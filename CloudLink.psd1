@@ -1,0 +1,22 @@
+@{
+    RootModule           = 'CloudLink.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5d3c8f0e-6b1a-4f6e-9a57-2b8e4c1d7a90'
+    Author               = 'CloudLink contributors'
+    CompanyName          = 'CloudLink contributors'
+    Copyright            = 'CloudLink contributors'
+    Description          = 'Install, pair, configure and run injixo Cloud Link instances: fleet installs, PIN, config, proxy and log purge.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    CmdletsToExport      = @(
+        'Get-CloudLinkPin'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('injixo', 'CloudLink', 'WFM')
+        }
+    }
+}

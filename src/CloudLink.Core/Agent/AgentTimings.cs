@@ -1,0 +1,10 @@
+namespace CloudLink.Core.Agent;
+
+/// <summary>How often a linked agent talks to the cloud when it has nothing to upload.</summary>
+public sealed record AgentTimings
+{
+    /// <summary>Settings (pause, revocation, deletion) are re-read at least this often.</summary>
+    public TimeSpan SettingsRefresh { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using CloudLink.Core.Agent;
+using CloudLink.Core.Config;
+using CloudLink.Core.Instance;
+using CloudLink.Core.Logging;
+using CloudLink.Core.State;
+using Serilog.Core;
+
+namespace CloudLink.Tests.Support;
+
+/// <summary>An agent instance folder with its config, run in-process or as the real executable.</summary>
+public sealed class AgentInstance : IDisposable
+{
+    private readonly TempFolder _folder = new("cloudlink-agent");
+
+    public AgentInstance(Uri cloud, double settleSeconds = 0.3, double scanSeconds = 0.2, string name = AgentConfig.DefaultName)
+    {
+        Directory.CreateDirectory(ImportFolder);
+        File.WriteAllText(ConfigFile, string.Create(CultureInfo.InvariantCulture, $"""
+            # test instance
+            [app]
+            name = "{name}"
+            importDirectory = "in"
+
+            [cloud]
+            url = "{cloud}"
+
+            [csv]
+            settleSeconds = {settleSeconds}
+            scanSeconds = {scanSeconds}
+            """));
+        Paths = new InstancePaths(ConfigFile);
+    }
+
+    public string Folder => _folder.Path;
+    public string ConfigFile => _folder.Combine(InstancePaths.ConfigFileName);
+    public string ImportFolder => _folder.Combine("in");
+    public InstancePaths Paths { get; }
+
+    public AgentConfig LoadConfig() => ConfigLoader.Load(Paths);
+
+    public AgentCredentials? Credentials() => new CredentialStore(Paths).Load();
+
+    public string LogText()
+    {
+        if (!File.Exists(Paths.LogFile))
+        {
+            return "";
+        }
+
+        using var stream = new FileStream(Paths.LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Writes a file into the import folder in one go (via a temp name outside the *.csv pattern).</summary>
+    public string Drop(string name, string content) => Drop(name, System.Text.Encoding.UTF8.GetBytes(content));
+
+    public string Drop(string name, byte[] content)
+    {
+        var path = Path.Combine(ImportFolder, name);
+        File.WriteAllBytes(path + ".partial", content);
+        File.Move(path + ".partial", path, overwrite: true);
+        return path;
+    }
+
+    /// <summary>Runs the agent's main loop in this process until the returned handle is disposed.</summary>
+    public RunningAgent StartInProcess()
+    {
+        var log = AgentLog.Configure(Paths, verbose: true).CreateLogger();
+        var host = new AgentHost(Paths, LoadConfig(), log, showBanner: _ => { });
+        return new RunningAgent(host, log).Start();
+    }
+
+    /// <summary>Starts the real injixo-cloud-link executable ('run') as a child process.</summary>
+    public Process StartProcess()
+    {
+        var agent = Path.Combine(AppContext.BaseDirectory, "injixo-cloud-link.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { agent, "--config", ConfigFile, "run" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Waits for the PIN the agent shows, enters it on the integration as a person would, and waits for the link.</summary>
+    public async Task<long> PairAsync(CloudServer cloud, long integrationId)
+    {
+        var pins = new PinStore(Paths);
+        var pin = await Eventually.GetAsync(() => Task.FromResult(pins.Load()), TimeSpan.FromSeconds(30), "the agent's PIN");
+        var agent = await cloud.People.ConnectOkAsync(integrationId, pin.Pin);
+        await Eventually.TrueAsync(() => Credentials() is { Linked: true }, TimeSpan.FromSeconds(30), "the agent to store its link");
+        return agent.Id;
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
+
+/// <summary>An agent loop running in the test process.</summary>
+public sealed class RunningAgent(AgentHost host, Logger log) : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _run;
+
+    public AgentHost Host => host;
+
+    public RunningAgent Start()
+    {
+        // Short cloud round-trips so that pause, revocation and deletion show within a test's patience.
+        var timings = new AgentTimings { SettingsRefresh = TimeSpan.FromSeconds(0.5), Heartbeat = TimeSpan.FromSeconds(2) };
+        _run = Task.Run(() => new AgentRunner(host, timings).RunAsync(_stop.Token));
+        return this;
+    }
+
+    /// <summary>Throws if the loop died of an error instead of running.</summary>
+    public void AssertRunning()
+    {
+        if (_run is { IsFaulted: true })
+        {
+            throw new InvalidOperationException("The agent loop failed.", _run.Exception);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            if (_run is not null)
+            {
+                await _run;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        host.Dispose();
+        await log.DisposeAsync();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,74 @@
+using CloudLink.Cloud;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudLink.Tests.Support;
+
+/// <summary>
+/// The real reference cloud, listening on 127.0.0.1 over HTTP with its SQLite file in a temp
+/// folder. It can be stopped and started again on the same port with the same data.
+/// </summary>
+public sealed class CloudServer : IAsyncDisposable
+{
+    private readonly TempFolder _data = new("cloudlink-cloud");
+    private readonly TimeProvider? _time;
+    private readonly string[] _settings;
+    private WebApplication? _app;
+
+    private CloudServer(TimeProvider? time, string[] settings)
+    {
+        _time = time;
+        _settings = settings;
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public PeopleApi People => new(Http);
+
+    public string DataDirectory => _data.Path;
+
+    /// <summary>Starts a cloud on a free loopback port; <paramref name="settings"/> are extra "--Cloud:Key=value" arguments.</summary>
+    public static async Task<CloudServer> StartAsync(TimeProvider? time = null, params string[] settings)
+    {
+        var server = new CloudServer(time, settings);
+        await server.StartOnAsync("http://127.0.0.1:0");
+        server.BaseAddress = new Uri(CloudApp.BoundAddress(server._app!));
+        server.Http = new HttpClient { BaseAddress = server.BaseAddress };
+        return server;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    /// <summary>Starts the cloud again on the same port with the same database and blobs.</summary>
+    public Task RestartAsync() => StartOnAsync(BaseAddress.GetLeftPart(UriPartial.Authority));
+
+    private async Task StartOnAsync(string url)
+    {
+        string[] args = ["--urls", url, $"--Cloud:DataDirectory={_data.Path}", "--Logging:LogLevel:Default=Warning", .. _settings];
+        _app = CloudApp.Build(args, services =>
+        {
+            if (_time is not null)
+            {
+                services.AddSingleton(_time);
+            }
+        });
+        await _app.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Http?.Dispose();
+        _data.Dispose();
+    }
+}
