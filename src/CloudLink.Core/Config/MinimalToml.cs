@@ -192,7 +192,7 @@ internal static class MinimalToml
                         _position += 4;
                         break;
                     default:
-                        _position--;
+                        _position -= 2;
                         throw Error("unknown escape after '\\'; write a Windows backslash twice, e.g. \"c:\\\\import\".");
                 }
             }
