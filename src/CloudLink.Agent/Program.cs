@@ -56,6 +56,10 @@ catch (CloudException e)
 {
     return Fail(ExitCodes.CloudProblem, e.Message);
 }
+catch (Exception e) when (e is not OutOfMemoryException)
+{
+    return Fail(ExitCodes.Failure, $"Unexpected error; please report it with the log: {e}");
+}
 
 static int Version()
 {

@@ -35,7 +35,7 @@ internal static class NativeUnix
         _ = close(fd);
     }
 
-/// <summary>A path as libc wants it: UTF-8, NUL-terminated.</summary>
+    /// <summary>A path as libc wants it: UTF-8, NUL-terminated.</summary>
     private static byte[] Utf8z(string path) => System.Text.Encoding.UTF8.GetBytes(path + "\0");
 
 #pragma warning disable CA5392, SYSLIB1054 // libc is resolved by the runtime; LibraryImport is not available on netstandard2.0.
