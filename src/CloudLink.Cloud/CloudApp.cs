@@ -30,6 +30,7 @@ public static class CloudApp
         var app = builder.Build();
         AgentEndpoints.Map(app);
         PeopleEndpoints.Map(app);
+        PageEndpoints.Map(app);
         app.MapGet("/healthz", () => Results.Text("ok"));
 
         // Create the schema before the first request, so a bad data folder fails at start, not later.
