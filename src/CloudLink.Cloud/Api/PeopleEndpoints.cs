@@ -62,30 +62,29 @@ internal static class PeopleEndpoints
             ? Results.Json(store.Find(id)!, ProtocolJson.Default.IntegrationInfo)
             : MissingIntegration(id);
 
-    private static IResult PreviewPin(long id, PinRequest request, IntegrationStore store, PinConnector connector)
+    private static IResult PreviewPin(long id, PinRequest request, IntegrationStore store, PinConnector connector) =>
+        CheckPin(id, request, store, connector, connect: false);
+
+    private static IResult Connect(long id, PinRequest request, IntegrationStore store, PinConnector connector) =>
+        CheckPin(id, request, store, connector, connect: true);
+
+    private static IResult CheckPin(long id, PinRequest request, IntegrationStore store, PinConnector connector, bool connect)
     {
         if (store.Find(id) is not { DeletedAt: null })
         {
             return MissingIntegration(id);
         }
 
-        var outcome = connector.Preview(id, request.Pin?.Trim() ?? "");
-        return outcome.Kind == PinOutcomeKind.Accepted
-            ? Results.Json(outcome.Preview!, ProtocolJson.Default.PinPreview)
-            : PinRefused(outcome);
-    }
-
-    private static IResult Connect(long id, PinRequest request, IntegrationStore store, PinConnector connector)
-    {
-        if (store.Find(id) is not { DeletedAt: null })
+        var pin = request.Pin?.Trim() ?? "";
+        var outcome = connect ? connector.Connect(id, pin) : connector.Preview(id, pin);
+        if (outcome.Kind != PinOutcomeKind.Accepted)
         {
-            return MissingIntegration(id);
+            return PinRefused(outcome);
         }
 
-        var outcome = connector.Connect(id, request.Pin?.Trim() ?? "");
-        return outcome.Kind == PinOutcomeKind.Accepted
+        return connect
             ? Results.Json(outcome.Agent!, ProtocolJson.Default.AgentInfo)
-            : PinRefused(outcome);
+            : Results.Json(outcome.Preview!, ProtocolJson.Default.PinPreview);
     }
 
     private static IResult PinRefused(PinOutcome outcome) => outcome.Kind == PinOutcomeKind.TooManyAttempts

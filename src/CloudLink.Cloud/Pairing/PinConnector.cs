@@ -71,22 +71,15 @@ public sealed class PinConnector(CloudDatabase database, TimeProvider time, IOpt
 
     private static PendingPairing? FindPairing(SqliteTransaction transaction, string pin, DateTimeOffset now)
     {
-        using var command = transaction.Command(
+        return transaction.Command(
             "SELECT id, secret_hash, host_name, instance_name, agent_version, expires_at FROM pairings WHERE pin = $pin AND expires_at > $now",
-            ("$pin", pin), ("$now", SqlTime.ToDb(now)));
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
-
-        return new PendingPairing(reader.GetInt64(0), reader.GetString(1), new PinPreview
-        {
-            HostName = reader.GetString(2),
-            InstanceName = reader.GetString(3),
-            AgentVersion = reader.GetString(4),
-            ExpiresAt = SqlTime.FromDb(reader.GetInt64(5)),
-        });
+            ("$pin", pin), ("$now", SqlTime.ToDb(now))).ReadFirst(reader => new PendingPairing(reader.GetInt64(0), reader.GetString(1), new PinPreview
+            {
+                HostName = reader.GetString(2),
+                InstanceName = reader.GetString(3),
+                AgentVersion = reader.GetString(4),
+                ExpiresAt = SqlTime.FromDb(reader.GetInt64(5)),
+            }));
     }
 
     private static AgentInfo LinkAgent(SqliteTransaction transaction, long integrationId, PendingPairing pairing, DateTimeOffset now)
@@ -95,7 +88,7 @@ public sealed class PinConnector(CloudDatabase database, TimeProvider time, IOpt
             "UPDATE agents SET revoked_at = $now WHERE integration_id = $id AND revoked_at IS NULL",
             ("$now", SqlTime.ToDb(now)), ("$id", integrationId)).ExecuteNonQuery();
         transaction.Command("UPDATE pairings SET pin = NULL WHERE id = $id", ("$id", pairing.Id)).ExecuteNonQuery();
-        using var command = transaction.Command(
+        return transaction.Command(
             """
             INSERT INTO agents (secret_hash, integration_id, host_name, instance_name, agent_version, linked_at)
             VALUES ($hash, $integration, $host, $instance, $version, $now)
@@ -103,9 +96,6 @@ public sealed class PinConnector(CloudDatabase database, TimeProvider time, IOpt
             """ + " " + AgentStore.InfoColumns,
             ("$hash", pairing.SecretHash), ("$integration", integrationId), ("$host", pairing.Preview.HostName),
             ("$instance", pairing.Preview.InstanceName), ("$version", pairing.Preview.AgentVersion),
-            ("$now", SqlTime.ToDb(now)));
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return AgentStore.ReadInfo(reader);
+            ("$now", SqlTime.ToDb(now))).ReadFirst(AgentStore.ReadInfo)!;
     }
 }

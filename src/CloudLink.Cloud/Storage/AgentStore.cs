@@ -12,45 +12,22 @@ public sealed class AgentStore(CloudDatabase database, TimeProvider time)
     public AgentRecord? FindBySecretHash(string secretHash)
     {
         using var connection = database.Open();
-        using var command = connection.Command(
+        return connection.Command(
             """
             SELECT a.id, a.integration_id, i.name, i.type, i.paused, i.deleted_at IS NOT NULL, a.revoked_at IS NOT NULL
             FROM agents a JOIN integrations i ON i.id = a.integration_id
             WHERE a.secret_hash = $hash
             """,
-            ("$hash", secretHash));
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
-
-        return new AgentRecord(
-            reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
-            reader.GetInt64(4) != 0, reader.GetInt64(5) != 0, reader.GetInt64(6) != 0);
+            ("$hash", secretHash)).ReadFirst(reader => new AgentRecord(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
+                reader.GetInt64(4) != 0, reader.GetInt64(5) != 0, reader.GetInt64(6) != 0));
     }
 
     public IReadOnlyList<AgentInfo> ListForIntegration(long integrationId)
     {
         using var connection = database.Open();
-        using var command = connection.Command(
-            "SELECT " + InfoColumns + " FROM agents WHERE integration_id = $id ORDER BY id", ("$id", integrationId));
-        using var reader = command.ExecuteReader();
-        var result = new List<AgentInfo>();
-        while (reader.Read())
-        {
-            result.Add(ReadInfo(reader));
-        }
-
-        return result;
-    }
-
-    public AgentInfo? Find(long agentId)
-    {
-        using var connection = database.Open();
-        using var command = connection.Command("SELECT " + InfoColumns + " FROM agents WHERE id = $id", ("$id", agentId));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadInfo(reader) : null;
+        return connection.Command(
+            "SELECT " + InfoColumns + " FROM agents WHERE integration_id = $id ORDER BY id", ("$id", integrationId)).ReadAll(ReadInfo);
     }
 
     /// <summary>Revokes a credential; the agent falls back to PIN mode at its next call. False if already revoked or unknown.</summary>

@@ -11,37 +11,24 @@ public sealed class IntegrationStore(CloudDatabase database, TimeProvider time)
     public IntegrationInfo Create(string name, string type)
     {
         using var connection = database.Open();
-        var now = time.GetUtcNow();
-        using var command = connection.Command(
+        return connection.Command(
             "INSERT INTO integrations (name, type, created_at) VALUES ($name, $type, $now) RETURNING " + Columns,
-            ("$name", name), ("$type", type), ("$now", SqlTime.ToDb(now)));
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return Read(reader);
+            ("$name", name), ("$type", type), ("$now", SqlTime.ToDb(time.GetUtcNow()))).ReadFirst(Read)!;
     }
 
     public IReadOnlyList<IntegrationInfo> List(bool includeDeleted)
     {
         using var connection = database.Open();
-        using var command = connection.Command(
-            "SELECT " + Columns + " FROM integrations" + (includeDeleted ? "" : " WHERE deleted_at IS NULL") + " ORDER BY id");
-        using var reader = command.ExecuteReader();
-        var result = new List<IntegrationInfo>();
-        while (reader.Read())
-        {
-            result.Add(Read(reader));
-        }
-
-        return result;
+        return connection.Command(
+            "SELECT " + Columns + " FROM integrations" + (includeDeleted ? "" : " WHERE deleted_at IS NULL") + " ORDER BY id")
+            .ReadAll(Read);
     }
 
     /// <summary>The integration, deleted or not; null if it never existed.</summary>
     public IntegrationInfo? Find(long id)
     {
         using var connection = database.Open();
-        using var command = connection.Command("SELECT " + Columns + " FROM integrations WHERE id = $id", ("$id", id));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Read(reader) : null;
+        return connection.Command("SELECT " + Columns + " FROM integrations WHERE id = $id", ("$id", id)).ReadFirst(Read);
     }
 
     /// <summary>Sets the paused flag of a live integration; false if there is none.</summary>

@@ -23,6 +23,33 @@ internal static class SqliteExtensions
         return command;
     }
 
+    /// <summary>Runs the query and maps every row.</summary>
+    public static List<T> ReadAll<T>(this SqliteCommand command, Func<SqliteDataReader, T> map)
+    {
+        using (command)
+        {
+            using var reader = command.ExecuteReader();
+            var result = new List<T>();
+            while (reader.Read())
+            {
+                result.Add(map(reader));
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Runs the query and maps the first row, or returns null when there is none.</summary>
+    public static T? ReadFirst<T>(this SqliteCommand command, Func<SqliteDataReader, T> map)
+        where T : class
+    {
+        using (command)
+        {
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? map(reader) : null;
+        }
+    }
+
     public static long? NullableInt64(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 

@@ -12,43 +12,31 @@ public sealed class ReceivedFileStore(CloudDatabase database, TimeProvider time)
     public ReceivedFileInfo? Find(long integrationId, string sha256)
     {
         using var connection = database.Open();
-        using var command = connection.Command(
+        return connection.Command(
             "SELECT " + Columns + " FROM received_files WHERE integration_id = $integration AND sha256 = $sha",
-            ("$integration", integrationId), ("$sha", sha256));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Read(reader) : null;
+            ("$integration", integrationId), ("$sha", sha256)).ReadFirst(Read);
     }
 
     public ReceivedFileInfo? Find(long id)
     {
         using var connection = database.Open();
-        using var command = connection.Command("SELECT " + Columns + " FROM received_files WHERE id = $id", ("$id", id));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Read(reader) : null;
+        return connection.Command("SELECT " + Columns + " FROM received_files WHERE id = $id", ("$id", id)).ReadFirst(Read);
     }
 
     public IReadOnlyList<ReceivedFileInfo> List(long? integrationId)
     {
         using var connection = database.Open();
-        using var command = connection.Command(
+        return connection.Command(
             "SELECT " + Columns + " FROM received_files" +
             (integrationId is null ? "" : " WHERE integration_id = $integration") + " ORDER BY id",
-            ("$integration", integrationId));
-        using var reader = command.ExecuteReader();
-        var result = new List<ReceivedFileInfo>();
-        while (reader.Read())
-        {
-            result.Add(Read(reader));
-        }
-
-        return result;
+            ("$integration", integrationId)).ReadAll(Read);
     }
 
     /// <summary>Records a received file; when the content is already there, returns the existing row and false.</summary>
     public (ReceivedFileInfo File, bool Added) Add(long integrationId, long agentId, string fileName, long size, string sha256)
     {
         using var connection = database.Open();
-        using var command = connection.Command(
+        var added = connection.Command(
             """
             INSERT INTO received_files (integration_id, agent_id, file_name, size, sha256, received_at)
             VALUES ($integration, $agent, $name, $size, $sha, $now)
@@ -56,16 +44,8 @@ public sealed class ReceivedFileStore(CloudDatabase database, TimeProvider time)
             RETURNING
             """ + " " + Columns,
             ("$integration", integrationId), ("$agent", agentId), ("$name", fileName), ("$size", size),
-            ("$sha", sha256), ("$now", SqlTime.ToDb(time.GetUtcNow())));
-        using (var reader = command.ExecuteReader())
-        {
-            if (reader.Read())
-            {
-                return (Read(reader), true);
-            }
-        }
-
-        return (Find(integrationId, sha256)!, false);
+            ("$sha", sha256), ("$now", SqlTime.ToDb(time.GetUtcNow()))).ReadFirst(Read);
+        return added is not null ? (added, true) : (Find(integrationId, sha256)!, false);
     }
 
     private static ReceivedFileInfo Read(SqliteDataReader reader) => new()

@@ -143,13 +143,10 @@ public sealed class PairingTests
     [Fact]
     public async Task Deleting_the_integration_keeps_its_data_and_sends_the_agent_back_to_pin_mode()
     {
-        await using var cloud = await CloudServer.StartAsync();
-        var integration = await cloud.People.CreateIntegrationAsync("CSV");
-        using var instance = new AgentInstance(cloud.BaseAddress);
-        await using var agent = instance.StartInProcess();
-        await instance.PairAsync(cloud, integration.Id);
+        await using var linked = await LinkedAgent.StartAsync();
+        var (cloud, integration, instance) = (linked.Cloud, linked.Integration, linked.Instance);
         instance.Drop("day1.csv", "queue;offered\nq1;10\n");
-        await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count == 1, Wait, "the file to arrive");
+        await linked.ReceivedAtLeastAsync(1);
 
         await cloud.People.DeleteIntegrationAsync(integration.Id);
 
@@ -160,15 +157,10 @@ public sealed class PairingTests
     [Fact]
     public async Task The_credentials_file_is_private_and_the_secret_never_reaches_the_log()
     {
-        await using var cloud = await CloudServer.StartAsync();
-        var integration = await cloud.People.CreateIntegrationAsync("CSV");
-        using var instance = new AgentInstance(cloud.BaseAddress);
-        await using (var agent = instance.StartInProcess())
-        {
-            await instance.PairAsync(cloud, integration.Id);
-            instance.Drop("a.csv", "x;y\n1;2\n");
-            await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count == 1, Wait, "the file to arrive");
-        }
+        await using var linked = await LinkedAgent.StartAsync();
+        var instance = linked.Instance;
+        instance.Drop("a.csv", "x;y\n1;2\n");
+        await linked.ReceivedAtLeastAsync(1);
 
         if (!OperatingSystem.IsWindows())
         {

@@ -53,11 +53,8 @@ public sealed class DeliveryTests
     [Fact]
     public async Task With_the_cloud_stopped_during_an_import_and_started_again_every_file_arrives_exactly_once()
     {
-        await using var cloud = await CloudServer.StartAsync();
-        var integration = await cloud.People.CreateIntegrationAsync("CSV");
-        using var instance = new AgentInstance(cloud.BaseAddress, settleSeconds: 0.1, scanSeconds: 0.1);
-        await using var agent = instance.StartInProcess();
-        await instance.PairAsync(cloud, integration.Id);
+        await using var linked = await LinkedAgent.StartAsync(settleSeconds: 0.1, scanSeconds: 0.1);
+        var (cloud, integration, instance) = (linked.Cloud, linked.Integration, linked.Instance);
 
         var files = DropFiles(instance, count: 40, size: 256 * 1024, seed: 1);
         await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count >= 3, Wait, "the import to be under way");
@@ -67,7 +64,7 @@ public sealed class DeliveryTests
         await cloud.RestartAsync();
 
         await AssertEachExactlyOnceAsync(cloud, integration.Id, files, instance);
-        agent.AssertRunning();
+        linked.Agent.AssertRunning();
         Assert.Contains("Nothing is lost", instance.LogText(), StringComparison.Ordinal);
     }
 

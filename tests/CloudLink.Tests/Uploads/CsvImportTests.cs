@@ -12,37 +12,18 @@ public sealed class CsvImportTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    private static async Task<(CloudServer Cloud, IntegrationInfo Integration, AgentInstance Instance, RunningAgent Agent)> LinkedAgentAsync(double settleSeconds = 0.3)
-    {
-        var cloud = await CloudServer.StartAsync();
-        var integration = await cloud.People.CreateIntegrationAsync("CSV");
-        var instance = new AgentInstance(cloud.BaseAddress, settleSeconds);
-        var agent = instance.StartInProcess();
-        await instance.PairAsync(cloud, integration.Id);
-        return (cloud, integration, instance, agent);
-    }
-
-    private static async Task<List<ReceivedFileInfo>> WaitForCountAsync(CloudServer cloud, long integrationId, int count)
-    {
-        List<ReceivedFileInfo> received = [];
-        await Eventually.TrueAsync(async () => (received = await cloud.People.ReceivedAsync(integrationId)).Count >= count, Wait, $"{count} file(s) in the cloud");
-        return received;
-    }
-
     [Fact]
     public async Task A_csv_file_arrives_byte_identical_and_the_user_file_is_left_untouched()
     {
-        var (cloud, integration, instance, agent) = await LinkedAgentAsync();
-        await using var _ = cloud;
-        using var __ = instance;
-        await using var ___ = agent;
+        await using var linked = await LinkedAgent.StartAsync();
+        var (cloud, integration, instance) = (linked.Cloud, linked.Integration, linked.Instance);
         var content = Encoding.Latin1.GetBytes("queue;offered;answered\r\n\"Sales; Nord\";12;10\r\nSupport;\"line\nbreak\";ü\r\n");
         var path = Path.Combine(instance.ImportFolder, "contacts 2026-11-21.csv");
         await File.WriteAllBytesAsync(path, content);
         var modified = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(path, modified);
 
-        var received = Assert.Single(await WaitForCountAsync(cloud, integration.Id, 1));
+        var received = Assert.Single(await linked.ReceivedAtLeastAsync(1));
 
         Assert.Equal("contacts 2026-11-21.csv", received.FileName);
         Assert.Equal(content.Length, received.Size);
@@ -55,17 +36,15 @@ public sealed class CsvImportTests
     [Fact]
     public async Task The_same_content_under_another_name_is_not_imported_again_but_new_content_under_the_same_name_is()
     {
-        var (cloud, integration, instance, agent) = await LinkedAgentAsync();
-        await using var _ = cloud;
-        using var __ = instance;
-        await using var ___ = agent;
+        await using var linked = await LinkedAgent.StartAsync();
+        var (cloud, integration, instance) = (linked.Cloud, linked.Integration, linked.Instance);
 
         instance.Drop("monday.csv", "q;n\na;1\n");
-        await WaitForCountAsync(cloud, integration.Id, 1);
+        await linked.ReceivedAtLeastAsync(1);
         instance.Drop("monday copy.CSV", "q;n\na;1\n");
         await Eventually.TrueAsync(() => instance.LogText().Contains("monday copy.CSV has the same content", StringComparison.Ordinal), Wait, "the duplicate to be recognised");
         instance.Drop("monday.csv", "q;n\na;2\n");
-        var received = await WaitForCountAsync(cloud, integration.Id, 2);
+        var received = await linked.ReceivedAtLeastAsync(2);
 
         Assert.Equal(["monday.csv", "monday.csv"], received.Select(file => file.FileName));
         Assert.Equal("q;n\na;2\n", Encoding.UTF8.GetString(await cloud.People.ContentAsync(received[1].Id)));
@@ -75,17 +54,15 @@ public sealed class CsvImportTests
     [Fact]
     public async Task Only_csv_files_are_imported_whatever_the_case_of_the_extension()
     {
-        var (cloud, integration, instance, agent) = await LinkedAgentAsync();
-        await using var _ = cloud;
-        using var __ = instance;
-        await using var ___ = agent;
+        await using var linked = await LinkedAgent.StartAsync();
+        var (cloud, integration, instance) = (linked.Cloud, linked.Integration, linked.Instance);
 
         instance.Drop("notes.txt", "not data");
         instance.Drop("export.csv.bak", "old");
         instance.Drop("UPPER.CSV", "a;b\n");
         instance.Drop("lower.csv", "c;d\n");
 
-        var received = await WaitForCountAsync(cloud, integration.Id, 2);
+        var received = await linked.ReceivedAtLeastAsync(2);
         await Task.Delay(1000);
         Assert.Equal(["UPPER.CSV", "lower.csv"], (await cloud.People.ReceivedAsync(integration.Id)).Select(file => file.FileName).Order(StringComparer.Ordinal));
         Assert.Equal(2, received.Count);
@@ -94,10 +71,8 @@ public sealed class CsvImportTests
     [Fact]
     public async Task A_file_still_being_written_is_uploaded_only_once_it_is_complete()
     {
-        var (cloud, integration, instance, agent) = await LinkedAgentAsync(settleSeconds: 1.5);
-        await using var _ = cloud;
-        using var __ = instance;
-        await using var ___ = agent;
+        await using var linked = await LinkedAgent.StartAsync(settleSeconds: 1.5);
+        var (cloud, integration, instance) = (linked.Cloud, linked.Integration, linked.Instance);
         var path = Path.Combine(instance.ImportFolder, "growing.csv");
         var expected = new StringBuilder("queue;offered\n");
 
@@ -115,17 +90,15 @@ public sealed class CsvImportTests
             }
         }
 
-        var received = Assert.Single(await WaitForCountAsync(cloud, integration.Id, 1));
+        var received = Assert.Single(await linked.ReceivedAtLeastAsync(1));
         Assert.Equal(expected.ToString(), Encoding.UTF8.GetString(await cloud.People.ContentAsync(received.Id)));
     }
 
     [Fact]
     public async Task Nothing_is_imported_while_the_integration_is_paused_and_the_gap_follows_on_resume()
     {
-        var (cloud, integration, instance, agent) = await LinkedAgentAsync();
-        await using var _ = cloud;
-        using var __ = instance;
-        await using var ___ = agent;
+        await using var linked = await LinkedAgent.StartAsync();
+        var (cloud, integration, instance) = (linked.Cloud, linked.Integration, linked.Instance);
 
         await cloud.People.PauseAsync(integration.Id, paused: true);
         await Eventually.TrueAsync(() => instance.LogText().Contains("paused", StringComparison.Ordinal), Wait, "the agent to see the pause");
@@ -134,16 +107,14 @@ public sealed class CsvImportTests
         Assert.Empty(await cloud.People.ReceivedAsync(integration.Id));
 
         await cloud.People.PauseAsync(integration.Id, paused: false);
-        Assert.Equal("while-paused.csv", Assert.Single(await WaitForCountAsync(cloud, integration.Id, 1)).FileName);
+        Assert.Equal("while-paused.csv", Assert.Single(await linked.ReceivedAtLeastAsync(1)).FileName);
     }
 
     [Fact]
     public async Task The_cloud_rejects_a_wrong_checksum_and_answers_a_repeated_upload_as_duplicate()
     {
-        var (cloud, integration, instance, agent) = await LinkedAgentAsync();
-        await using var _ = cloud;
-        using var __ = instance;
-        await using var ___ = agent;
+        await using var linked = await LinkedAgent.StartAsync();
+        var (cloud, integration, instance) = (linked.Cloud, linked.Integration, linked.Instance);
         var secret = instance.Credentials()!.Secret;
         var content = Encoding.UTF8.GetBytes("a;b\n1;2\n");
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
