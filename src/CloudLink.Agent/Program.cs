@@ -14,6 +14,7 @@ try
         "run" => HelpText.Run,
         "pin" => HelpText.Pin,
         "status" => HelpText.Status,
+        "config" => HelpText.Config,
         "version" => HelpText.Version,
         _ => null,
     };
@@ -33,6 +34,7 @@ try
         "run" => await RunCommand.RunAsync(invocation),
         "pin" => await PinCommand.RunAsync(invocation),
         "status" => StatusCommand.Run(invocation),
+        "config" => ConfigCommand.Run(invocation),
         _ => Version(),
     };
 }

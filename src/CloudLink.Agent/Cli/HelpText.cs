@@ -11,6 +11,7 @@ internal static class HelpText
           run        Run in the foreground: pair by PIN if needed, then import (what the service starts).
           pin        Show the PIN banner to link this instance to an integration (a fresh PIN if none is valid).
           status     Show the instance: name, folders, link state, imports and backlog.
+          config     Get or set a key of injixo-cloud-link.toml, keeping its comments.
           version    Show the version.
 
         Global options:
@@ -45,6 +46,19 @@ internal static class HelpText
         Shows the instance's name, folders, cloud address, link state (linked integration or the
         current PIN), number of imported files, the last import and the backlog of files waiting.
         """;
+
+    public static string Config => """
+        Usage: injixo-cloud-link [--config PATH] config get KEY
+               injixo-cloud-link [--config PATH] config set KEY VALUE [--string]
+
+        get prints the value of KEY (its default, noted on stderr, when the file does not set it).
+        set changes KEY in place: every comment, blank line and key order stays. true/false become
+        booleans and numbers stay numbers; --string stores VALUE as text. A value that would make
+        the config invalid is refused and the file is not changed. A missing file is created from
+        the commented default. Restart the service for a change to take effect.
+
+        Keys:
+        """ + Environment.NewLine + string.Join(Environment.NewLine, CloudLink.Core.Config.ConfigSchema.Keys.Select(key => $"  {key.Path,-22}{key.Help}"));
 
     public const string Version = """
         Usage: injixo-cloud-link version

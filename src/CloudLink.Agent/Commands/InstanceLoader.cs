@@ -18,6 +18,12 @@ internal static class InstanceLoader
             Console.Error.WriteLine($"Created the default config {paths.ConfigFile}.");
         }
 
-        return (paths, ConfigLoader.Load(paths));
+        var config = ConfigLoader.Load(paths);
+        foreach (var warning in config.Warnings)
+        {
+            Console.Error.WriteLine($"warning: {paths.ConfigFile}:{warning.Line}:{warning.Column}: {warning.Message}.");
+        }
+
+        return (paths, config);
     }
 }

@@ -1,6 +1,5 @@
 using CloudLink.Agent.Cli;
 using CloudLink.Core.Agent;
-using CloudLink.Core.Localization;
 using CloudLink.Core.Logging;
 using CloudLink.Core.Pairing;
 
@@ -12,7 +11,7 @@ internal static class PinCommand
     {
         invocation.AllowOnly("--new");
         var (paths, config) = InstanceLoader.Load(invocation);
-        using var log = AgentLog.Configure(paths, config.Verbose).CreateLogger();
+        using var log = AgentLog.Configure(paths, config.LogLevel).CreateLogger();
         using var host = new AgentHost(paths, config, log, showBanner: _ => { });
         var pin = await host.Pairing.CurrentPinAsync(invocation.Flags.Contains("--new"), CancellationToken.None);
         if (pin is null)
@@ -23,7 +22,7 @@ internal static class PinCommand
             return ExitCodes.Ok;
         }
 
-        var banner = PinBanner.Format(pin.Pin, config.CloudUrl, pin.ExpiresAt - host.Time.GetUtcNow(), HostLanguage.Detect());
+        var banner = PinBanner.Format(pin.Pin, config.CloudUrl, pin.ExpiresAt - host.Time.GetUtcNow(), host.Language);
         Console.WriteLine(banner);
         log.Information("PIN shown on request; it expires at {ExpiresAt:u}.{NewLine}{Banner}", pin.ExpiresAt, Environment.NewLine, banner);
         return ExitCodes.Ok;

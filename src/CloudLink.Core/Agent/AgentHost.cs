@@ -27,7 +27,8 @@ public sealed class AgentHost : IDisposable
             InstanceName = config.Name,
             AgentVersion = AgentVersion.Current,
         };
-        Pairing = new PairingService(Cloud, Credentials, Pins, identity, log, Time, showBanner, HostLanguage.Detect());
+        Language = config.Language == "auto" ? HostLanguage.Detect() : config.Language;
+        Pairing = new PairingService(Cloud, Credentials, Pins, identity, log, Time, showBanner, Language);
     }
 
     public InstancePaths Paths { get; }
@@ -38,6 +39,9 @@ public sealed class AgentHost : IDisposable
     public CredentialStore Credentials { get; }
     public PinStore Pins { get; }
     public PairingService Pairing { get; }
+
+    /// <summary>Language of the banner and messages: [app] language, or the host's.</summary>
+    public string Language { get; }
 
     public void Dispose() => Cloud.Dispose();
 }

@@ -18,9 +18,9 @@ public sealed class AgentRunner(AgentHost host, AgentTimings? timings = null)
         var log = host.Log;
         log.Information("injixo Cloud Link {Version} started for instance {Name} in {Folder}; importing from {ImportDirectory}.",
             AgentVersion.Current, host.Config.Name, host.Paths.Folder, host.Config.ImportDirectory);
-        foreach (var key in host.Config.UnknownKeys)
+        foreach (var warning in host.Config.Warnings)
         {
-            log.Warning("{Config}: the key '{Key}' is not known to this version and is ignored; check its spelling.", host.Paths.ConfigFile, key);
+            log.Warning("{Config}:{Line}:{Column}: {Message}.", host.Paths.ConfigFile, warning.Line, warning.Column, warning.Message);
         }
 
         while (true)

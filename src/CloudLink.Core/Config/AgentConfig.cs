@@ -15,6 +15,9 @@ public sealed class AgentConfig
     /// <summary>[app] importDirectory, resolved to an absolute path.</summary>
     public string ImportDirectory { get; init; } = "";
 
+    /// <summary>[app] language: "auto" or one of en, de, nl, fr, es.</summary>
+    public string Language { get; init; } = "auto";
+
     /// <summary>[cloud] url.</summary>
     public Uri CloudUrl { get; init; } = new(DefaultCloudUrl);
 
@@ -24,6 +27,31 @@ public sealed class AgentConfig
     /// <summary>[csv] scanSeconds: how often the import folder is scanned.</summary>
     public TimeSpan ScanInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>[database]: how to reach the local database; stays on this server.</summary>
+    public DatabaseSettings Database { get; init; } = new();
+
+    /// <summary>[log] level: debug, information, warning or error.</summary>
+    public string LogLevel { get; init; } = "information";
+
     /// <summary>Keys in the file that this version does not know; reported as warnings, never dropped.</summary>
-    public IReadOnlyList<string> UnknownKeys { get; init; } = [];
+    public IReadOnlyList<ConfigWarning> Warnings { get; init; } = [];
 }
+
+/// <summary>The [database] table.</summary>
+public sealed class DatabaseSettings
+{
+    public string Type { get; init; } = "";
+    public string Connection { get; init; } = "";
+    public string Driver { get; init; } = "";
+    public string Host { get; init; } = "";
+    public int Port { get; init; }
+    public string Database { get; init; } = "";
+    public string User { get; init; } = "";
+    public string Password { get; init; } = "";
+    public string Options { get; init; } = "";
+
+    public bool IsConfigured => Type.Length > 0;
+}
+
+/// <summary>Something in the file worth fixing that does not stop the agent, e.g. an unknown key.</summary>
+public sealed record ConfigWarning(string Key, int Line, int Column, string Message);

@@ -1,16 +1,13 @@
+using System.Globalization;
 using System.Text;
 using CloudLink.Core.Instance;
+using CloudLink.Core.Toml;
 
 namespace CloudLink.Core.Config;
 
 /// <summary>Reads and validates injixo-cloud-link.toml. A bad file is an error, never a silent fallback to defaults.</summary>
 public static class ConfigLoader
 {
-    private static readonly HashSet<string> KnownKeys =
-    [
-        "app.name", "app.verbose", "app.importDirectory", "cloud.url", "csv.settleSeconds", "csv.scanSeconds",
-    ];
-
     /// <summary>The commented default config shipped with the agent.</summary>
     public static string DefaultText()
     {
@@ -31,82 +28,157 @@ public static class ConfigLoader
         return State.AtomicFile.CreateIfAbsent(paths.ConfigFile, Encoding.UTF8.GetBytes(DefaultText()), privateFile: false);
     }
 
-    public static AgentConfig Load(InstancePaths paths)
+    public static AgentConfig Load(InstancePaths paths) => FromDocument(Read(paths), paths);
+
+    /// <summary>The config file's syntax tree; a file that is not valid TOML is reported with line and column.</summary>
+    public static TomlDocument Read(InstancePaths paths)
     {
         var file = paths.ConfigFile;
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(file, Encoding.UTF8);
+            bytes = File.ReadAllBytes(file);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new ConfigException(file, 1, 1, "the config file does not exist; run 'injixo-cloud-link run' once to create the default, or copy it from the release archive.");
+            throw new ConfigException(file, 1, 1, null, "the config file does not exist; run 'injixo-cloud-link run' once to create the default, or copy it from the release archive.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigException(file, 1, 1, $"the config file cannot be read ({e.Message}); check that this user may read it.");
+            throw new ConfigException(file, 1, 1, null, $"the config file cannot be read ({e.Message}); check that this user may read it.");
         }
 
-        return FromValues(MinimalToml.Parse(text, file), paths);
+        try
+        {
+            return TomlDocument.Parse(bytes);
+        }
+        catch (TomlException e)
+        {
+            throw new ConfigException(file, e.Line, e.Column, null, e.Reason);
+        }
     }
 
-    internal static AgentConfig FromValues(Dictionary<string, ConfigValue> values, InstancePaths paths)
+    /// <summary>Validates a parsed config against <see cref="ConfigSchema"/>; errors name the key, its place and the fix.</summary>
+    public static AgentConfig FromDocument(TomlDocument document, InstancePaths paths)
     {
-        var file = paths.ConfigFile;
-        var name = Text(values, file, "app.name") ?? AgentConfig.DefaultName;
-        if (name.Trim().Length == 0 || name.Length > 200)
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var key in ConfigSchema.Keys)
         {
-            throw Invalid(file, values["app.name"], "app.name", "give the instance a name of 1 to 200 characters, e.g. \"com.injixo.cloud-link.instance.1\".");
+            values[key.Path] = Value(document, paths.ConfigFile, key);
         }
 
-        var url = Text(values, file, "cloud.url") ?? AgentConfig.DefaultCloudUrl;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var cloudUrl) || (cloudUrl.Scheme != Uri.UriSchemeHttps && cloudUrl.Scheme != Uri.UriSchemeHttp))
+        var database = new DatabaseSettings
         {
-            throw Invalid(file, values["cloud.url"], "cloud.url", $"'{url}' is not a web address; write it like \"https://www.injixo.com\".");
-        }
+            Type = (string)values["database.type"],
+            Connection = (string)values["database.connection"],
+            Driver = (string)values["database.driver"],
+            Host = (string)values["database.host"],
+            Port = (int)(long)values["database.port"],
+            Database = (string)values["database.database"],
+            User = (string)values["database.user"],
+            Password = (string)values["database.password"],
+            Options = (string)values["database.options"],
+        };
+        CheckDatabase(document, paths.ConfigFile, database);
 
         return new AgentConfig
         {
-            Name = name,
-            Verbose = Boolean(values, file, "app.verbose") ?? false,
-            ImportDirectory = paths.Resolve(Text(values, file, "app.importDirectory") ?? "."),
-            CloudUrl = cloudUrl,
-            SettleTime = Seconds(values, file, "csv.settleSeconds", minimum: 0, fallback: 5),
-            ScanInterval = Seconds(values, file, "csv.scanSeconds", minimum: 0.05, fallback: 2),
-            UnknownKeys = values.Keys.Where(key => !KnownKeys.Contains(key)).OrderBy(key => key, StringComparer.Ordinal).ToList(),
+            Name = (string)values["app.name"],
+            Verbose = (bool)values["app.verbose"],
+            ImportDirectory = paths.Resolve((string)values["app.importDirectory"]),
+            Language = (string)values["app.language"],
+            CloudUrl = new Uri((string)values["cloud.url"]),
+            SettleTime = TimeSpan.FromSeconds(Convert.ToDouble(values["csv.settleSeconds"], CultureInfo.InvariantCulture)),
+            ScanInterval = TimeSpan.FromSeconds(Convert.ToDouble(values["csv.scanSeconds"], CultureInfo.InvariantCulture)),
+            Database = database,
+            LogLevel = (string)values["log.level"],
+            Warnings = UnknownKeys(document),
         };
     }
 
-    private static string? Text(Dictionary<string, ConfigValue> values, string file, string key) =>
-        !values.TryGetValue(key, out var value) ? null
-        : value.Value as string ?? throw Invalid(file, value, key, "this must be text in double quotes.");
-
-    private static bool? Boolean(Dictionary<string, ConfigValue> values, string file, string key) =>
-        !values.TryGetValue(key, out var value) ? null
-        : value.Value as bool? ?? throw Invalid(file, value, key, "this must be true or false (without quotes).");
-
-    private static TimeSpan Seconds(Dictionary<string, ConfigValue> values, string file, string key, double minimum, double fallback)
+    private static object Value(TomlDocument document, string file, ConfigKey key)
     {
-        if (!values.TryGetValue(key, out var value))
+        var path = key.Path.Split('.');
+        var table = document.GetValue([path[0]]);
+        if (table is not null and not TomlTable)
         {
-            return TimeSpan.FromSeconds(fallback);
+            var (line, column) = Place(document, [path[0]]);
+            throw new ConfigException(file, line, column, path[0], $"this must be a table: write [{path[0]}] on its own line and the keys below it.");
         }
 
-        var seconds = value.Value switch
+        var value = document.GetValue(path);
+        if (value is null)
         {
-            long integer => integer,
-            double number => number,
-            _ => double.NaN,
-        };
-        if (double.IsNaN(seconds) || seconds < minimum || seconds > 86400)
-        {
-            throw Invalid(file, value, key, $"this must be a number of seconds from {minimum} to 86400.");
+            return key.Default;
         }
 
-        return TimeSpan.FromSeconds(seconds);
+        var problem = !key.Accepts(value) ? $"this must be {key.KindDescription}." : key.Check(value);
+        if (problem is not null)
+        {
+            var (line, column) = Place(document, path);
+            throw new ConfigException(file, line, column, key.Path, problem);
+        }
+
+        return value;
     }
 
-    private static ConfigException Invalid(string file, ConfigValue value, string key, string message) =>
-        new(file, value.Line, value.Column, $"{key}: {message}");
+    private static void CheckDatabase(TomlDocument document, string file, DatabaseSettings database)
+    {
+        string? missing = database.Type switch
+        {
+            "odbc" when database.Connection.Length == 0 => "database.connection",
+            "sqlserver" or "mysql" or "postgresql" when database.Host.Length == 0 => "database.host",
+            "sqlserver" or "mysql" or "postgresql" when database.Database.Length == 0 => "database.database",
+            _ => null,
+        };
+        if (missing is not null)
+        {
+            var (line, column) = Place(document, ["database", "type"]);
+            throw new ConfigException(file, line, column, missing, $"this is required when database.type is \"{database.Type}\".");
+        }
+    }
+
+    /// <summary>Where the value at a path is written (or, with <paramref name="atKey"/>, its key); its [header] for a table.</summary>
+    private static (int Line, int Column) Place(TomlDocument document, IReadOnlyList<string> path, bool atKey = false)
+    {
+        var entry = document.FindEntry(path);
+        if (entry is not null)
+        {
+            return document.Position(atKey ? entry.Key.Start : entry.Value.Start);
+        }
+
+        var header = document.FindHeader(path);
+        return header is not null ? document.Position(header.Start) : (1, 1);
+    }
+
+    private static List<ConfigWarning> UnknownKeys(TomlDocument document)
+    {
+        var warnings = new List<ConfigWarning>();
+        Walk(document.Root, []);
+        return warnings;
+
+        void Walk(TomlTable table, List<string> prefix)
+        {
+            foreach (var entry in table)
+            {
+                var path = new List<string>(prefix) { entry.Key };
+                var dotted = string.Join(".", path);
+                if (ConfigSchema.Find(dotted) is not null)
+                {
+                    continue;
+                }
+
+                if (entry.Value is TomlTable nested && ConfigSchema.Keys.Any(key => key.Path.StartsWith(dotted + ".", StringComparison.Ordinal)))
+                {
+                    Walk(nested, path);
+                    continue;
+                }
+
+                var (line, column) = Place(document, path, atKey: true);
+                var suggestion = ConfigSchema.Suggest(dotted);
+                warnings.Add(new ConfigWarning(dotted, line, column,
+                    $"the key '{dotted}' is not known to this version and is ignored{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}"));
+            }
+        }
+    }
 }

@@ -13,8 +13,15 @@ public static class AgentLog
 {
     public const string Template = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}";
 
-    public static LoggerConfiguration Configure(InstancePaths paths, bool verbose) =>
+    /// <param name="level">[log] level: debug, information, warning or error.</param>
+    public static LoggerConfiguration Configure(InstancePaths paths, string level) =>
         new LoggerConfiguration()
-            .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
+            .MinimumLevel.Is(level switch
+            {
+                "debug" => LogEventLevel.Debug,
+                "warning" => LogEventLevel.Warning,
+                "error" => LogEventLevel.Error,
+                _ => LogEventLevel.Information,
+            })
             .WriteTo.File(paths.LogFile, outputTemplate: Template, formatProvider: CultureInfo.InvariantCulture, shared: true, flushToDiskInterval: TimeSpan.FromSeconds(1));
 }

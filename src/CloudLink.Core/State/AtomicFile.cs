@@ -9,9 +9,16 @@ public static class AtomicFile
     public const int PrivateMode = 0x180; // 0600
     public const int PrivateFolderMode = 0x1C0; // 0700
 
-    public static void Write(string path, byte[] content, bool privateFile)
+    /// <param name="keepModeOf">On Linux, a file whose permissions the new file takes over (e.g. the file it replaces).</param>
+    public static void Write(string path, byte[] content, bool privateFile, string? keepModeOf = null)
     {
         var temporary = WriteTemporary(path, content, privateFile);
+#if NET7_0_OR_GREATER
+        if (keepModeOf is not null && !OperatingSystem.IsWindows() && File.Exists(keepModeOf))
+        {
+            File.SetUnixFileMode(temporary, File.GetUnixFileMode(keepModeOf));
+        }
+#endif
         try
         {
 #if NET5_0_OR_GREATER

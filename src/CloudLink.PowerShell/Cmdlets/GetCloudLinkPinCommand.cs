@@ -2,7 +2,6 @@ using System.Management.Automation;
 using CloudLink.Core.Agent;
 using CloudLink.Core.Config;
 using CloudLink.Core.Instance;
-using CloudLink.Core.Localization;
 using CloudLink.Core.Logging;
 using CloudLink.Core.Pairing;
 
@@ -42,7 +41,7 @@ public sealed class GetCloudLinkPinCommand : PSCmdlet
             return;
         }
 
-        using var log = AgentLog.Configure(paths, config.Verbose).CreateLogger();
+        using var log = AgentLog.Configure(paths, config.LogLevel).CreateLogger();
         using var host = new AgentHost(paths, config, log, showBanner: _ => { });
         var pin = host.Pairing.CurrentPinAsync(New.IsPresent, CancellationToken.None).GetAwaiter().GetResult();
         var info = new PinInfo { Instance = config.Name, Folder = paths.Folder, Linked = pin is null };
@@ -56,7 +55,7 @@ public sealed class GetCloudLinkPinCommand : PSCmdlet
         {
             info.Pin = pin.Pin;
             info.ExpiresAt = pin.ExpiresAt;
-            info.Banner = PinBanner.Format(pin.Pin, config.CloudUrl, pin.ExpiresAt - host.Time.GetUtcNow(), HostLanguage.Detect());
+            info.Banner = PinBanner.Format(pin.Pin, config.CloudUrl, pin.ExpiresAt - host.Time.GetUtcNow(), host.Language);
         }
 
         WriteObject(info);

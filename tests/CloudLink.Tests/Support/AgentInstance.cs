@@ -68,7 +68,7 @@ public sealed class AgentInstance : IDisposable
     /// <summary>Runs the agent's main loop in this process until the returned handle is disposed.</summary>
     public RunningAgent StartInProcess()
     {
-        var log = AgentLog.Configure(Paths, verbose: true).CreateLogger();
+        var log = AgentLog.Configure(Paths, "debug").CreateLogger();
         var host = new AgentHost(Paths, LoadConfig(), log, showBanner: _ => { });
         return new RunningAgent(host, log).Start();
     }

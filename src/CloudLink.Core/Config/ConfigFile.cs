@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using CloudLink.Core.Instance;
+using CloudLink.Core.State;
+using CloudLink.Core.Toml;
+
+namespace CloudLink.Core.Config;
+
+/// <summary>
+/// Reads and edits single keys of injixo-cloud-link.toml for 'config get/set' and Set-CloudLinkConfig.
+/// Edits keep every comment, blank line and key order; a value that would make the config invalid
+/// is refused and the file is left as it was.
+/// </summary>
+public static class ConfigFile
+{
+    /// <summary>The value of a documented key: from the file, or its default (with <c>IsDefault</c>).</summary>
+    public static (object Value, bool IsDefault) Get(InstancePaths paths, string key)
+    {
+        var definition = Known(paths, key);
+        var document = File.Exists(paths.ConfigFile) ? ConfigLoader.Read(paths) : TomlDocument.Parse(ConfigLoader.DefaultText());
+        ConfigLoader.FromDocument(document, paths);
+        var value = document.GetValue(key.Split('.'));
+        return value is null ? (definition.Default, true) : (value, false);
+    }
+
+    /// <summary>Sets a documented key; creates the file from the commented default if it is missing.</summary>
+    public static ConfigChange Set(InstancePaths paths, string key, object value)
+    {
+        var definition = Known(paths, key);
+        if (!definition.Accepts(value))
+        {
+            throw new ConfigException(paths.ConfigFile, key,
+                $"this takes {definition.KindDescription}, not {Describe(value)}; to store '{Format(value)}' as text, pass it as a string (--string).");
+        }
+
+        var created = !File.Exists(paths.ConfigFile);
+        var document = created ? TomlDocument.Parse(ConfigLoader.DefaultText()) : ConfigLoader.Read(paths);
+        var previous = document.GetValue(key.Split('.'));
+        var edited = TomlEditor.Set(document, key, value);
+        try
+        {
+            ConfigLoader.FromDocument(edited, paths);
+        }
+        catch (ConfigException e)
+        {
+            throw new ConfigException(paths.ConfigFile, key, $"not changed: the new value would make the config invalid: {e.Key ?? ""}: {e.Reason}");
+        }
+
+        Directory.CreateDirectory(paths.Folder);
+        AtomicFile.Write(paths.ConfigFile, edited.ToUtf8(), privateFile: false, keepModeOf: created ? null : paths.ConfigFile);
+        return new ConfigChange(key, previous ?? definition.Default, value, created);
+    }
+
+    /// <summary>Reads a command-line value: true/false as booleans, integers and decimals as numbers, the rest as text.</summary>
+    public static object ParseValue(string text, bool forceString)
+    {
+        if (forceString)
+        {
+            return text;
+        }
+
+        if (text is "true" or "false")
+        {
+            return text == "true";
+        }
+
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            return integer;
+        }
+
+        return text.Any(char.IsDigit) && text.All(c => char.IsDigit(c) || c is '.' or '-' or '+' or 'e' or 'E') &&
+               double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : text;
+    }
+
+    /// <summary>A value as the CLI prints it: text as is, the rest in TOML form.</summary>
+    public static string Format(object value) => value is string text ? text : TomlFormatter.Value(value);
+
+    private static ConfigKey Known(InstancePaths paths, string key)
+    {
+        var definition = ConfigSchema.Find(key);
+        if (definition is not null)
+        {
+            return definition;
+        }
+
+        var suggestion = ConfigSchema.Suggest(key);
+        throw new ConfigException(paths.ConfigFile, key,
+            $"unknown key{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")} Known keys: {string.Join(", ", ConfigSchema.Keys.Select(k => k.Path))}.");
+    }
+
+    private static string Describe(object value) => value switch
+    {
+        bool => "a boolean",
+        long => "a whole number",
+        double => "a number",
+        _ => "text",
+    };
+}
+
+/// <summary>What a 'config set' changed.</summary>
+public sealed record ConfigChange(string Key, object OldValue, object NewValue, bool CreatedFile);
