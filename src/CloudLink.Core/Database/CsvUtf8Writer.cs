@@ -1,0 +1,146 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+
+namespace CloudLink.Core.Database;
+
+/// <summary>
+/// Writes RFC 4180 CSV as UTF-8 straight from spans, without a string per value: fields are
+/// quoted only when they hold the delimiter, a quote or a line break.
+/// </summary>
+public sealed class CsvUtf8Writer(Stream output, byte delimiter = (byte)',') : IDisposable
+{
+    private readonly byte[] _buffer = new byte[1 << 16];
+    private byte[] _scratch = new byte[1024];
+    private int _length;
+    private bool _rowStarted;
+
+    public long RowsWritten { get; private set; }
+
+    public void WriteField(ReadOnlySpan<byte> utf8)
+    {
+        Separator();
+        var needsQuotes = utf8.IndexOfAny(delimiter, (byte)'"', (byte)'\n') >= 0 || utf8.IndexOf((byte)'\r') >= 0;
+        if (!needsQuotes)
+        {
+            Append(utf8);
+            return;
+        }
+
+        AppendByte((byte)'"');
+        foreach (var b in utf8)
+        {
+            if (b == '"')
+            {
+                AppendByte((byte)'"');
+            }
+
+            AppendByte(b);
+        }
+
+        AppendByte((byte)'"');
+    }
+
+    public void WriteField(ReadOnlySpan<char> utf16)
+    {
+        var needed = Encoding.UTF8.GetMaxByteCount(utf16.Length);
+        if (_scratch.Length < needed)
+        {
+            _scratch = new byte[Math.Max(needed, _scratch.Length * 2)];
+        }
+
+        Utf8.FromUtf16(utf16, _scratch, out _, out var written, replaceInvalidSequences: true);
+        WriteField(_scratch.AsSpan(0, written));
+    }
+
+    public void WriteField(string text) => WriteField(text.AsSpan());
+
+    public void WriteEmpty() => Separator();
+
+    public void WriteInt64(long value)
+    {
+        Separator();
+        Reserve(20);
+        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out var written);
+        _length += written;
+    }
+
+    public void WriteDouble(double value)
+    {
+        if (double.IsFinite(value))
+        {
+            Separator();
+            Reserve(32);
+            value.TryFormat(_buffer.AsSpan(_length), out var written, "R", CultureInfo.InvariantCulture);
+            _length += written;
+        }
+        else
+        {
+            WriteField(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        }
+    }
+
+    /// <summary>Writes a formatted value (dates, times) through a stack buffer.</summary>
+    public void WriteFormatted(ReadOnlySpan<char> text) => WriteField(text);
+
+    public void EndRow()
+    {
+        AppendByte((byte)'\r');
+        AppendByte((byte)'\n');
+        _rowStarted = false;
+        RowsWritten++;
+    }
+
+    public void Flush()
+    {
+        output.Write(_buffer, 0, _length);
+        _length = 0;
+    }
+
+    public void Dispose() => Flush();
+
+    private void Separator()
+    {
+        if (_rowStarted)
+        {
+            AppendByte(delimiter);
+        }
+
+        _rowStarted = true;
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > _buffer.Length - _length)
+        {
+            Flush();
+            if (bytes.Length > _buffer.Length)
+            {
+                output.Write(bytes);
+                return;
+            }
+        }
+
+        bytes.CopyTo(_buffer.AsSpan(_length));
+        _length += bytes.Length;
+    }
+
+    private void AppendByte(byte value)
+    {
+        if (_length == _buffer.Length)
+        {
+            Flush();
+        }
+
+        _buffer[_length++] = value;
+    }
+
+    private void Reserve(int bytes)
+    {
+        if (_buffer.Length - _length < bytes)
+        {
+            Flush();
+        }
+    }
+}

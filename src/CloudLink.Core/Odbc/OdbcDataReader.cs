@@ -1,0 +1,480 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using CloudLink.Core.Database;
+using CloudLink.Core.Odbc.Native;
+
+namespace CloudLink.Core.Odbc;
+
+/// <summary>
+/// Streams a result set. By default a block cursor: every column bound column-wise into native
+/// buffers sized by the command's byte budget, many rows per SQLFetch. Text longer than its
+/// bound buffer raises <see cref="OdbcTruncationException"/>; the caller then runs the query again
+/// row by row, where long columns are read completely with SQLGetData. Memory stays bounded by
+/// the budget (and by the longest single value in row-by-row mode) whatever the row count.
+/// </summary>
+public sealed unsafe class OdbcDataReader : IDisposable
+{
+    /// <summary>Text columns declared longer than this (or of unknown length) are bound optimistically at this many characters.</summary>
+    private const int BoundTextChars = 2048;
+
+    /// <summary>Refuse a single value larger than this rather than grow without bound.</summary>
+    private const int MaxValueBytes = 256 * 1024 * 1024;
+
+    private readonly OdbcCommand _command;
+    private readonly CancellationToken _cancellation;
+    private readonly CancellationTokenRegistration _cancelRegistration;
+    private readonly Binding[] _bindings;
+    private readonly bool _utf8;
+    private readonly int _rowArraySize;
+    private readonly IntPtr _rowsFetched;
+    private long _rowsInBlock;
+    private long _row = -1;
+    private bool _finished;
+
+    internal OdbcDataReader(OdbcCommand command, bool rowByRow, CancellationToken cancellation)
+    {
+        _command = command;
+        _cancellation = cancellation;
+        _utf8 = command.Connection.UsesUtf8Ansi;
+        Columns = Describe();
+        _bindings = Columns.Select(Plan).ToArray();
+        RowByRow = rowByRow;
+        _rowsFetched = Marshal.AllocHGlobal(8);
+        *(long*)_rowsFetched = 0;
+
+        var firstUnbound = rowByRow ? Array.FindIndex(_bindings, binding => binding.IsLong) : -1;
+        var rowBytes = _bindings.Sum(binding => binding.ElementBytes + 8);
+        _rowArraySize = rowByRow ? 1 : Math.Clamp(command.BufferBudgetBytes / Math.Max(1, rowBytes), 1, 16384);
+        if (!rowByRow && _rowArraySize > 1)
+        {
+            _ = OdbcApi.SQLSetStmtAttrW(command.Handle, OdbcConstants.AttrRowBindType, OdbcConstants.BindByColumn, 0);
+            var rc = OdbcApi.SQLSetStmtAttrW(command.Handle, OdbcConstants.AttrRowArraySize, _rowArraySize, 0);
+            if (rc == OdbcConstants.SuccessWithInfo && OdbcConstants.Succeeded(OdbcApi.SQLGetStmtAttrW(command.Handle, OdbcConstants.AttrRowArraySize, out var actual, 8, out _)))
+            {
+                _rowArraySize = (int)Math.Max(1, (long)actual);
+            }
+            else if (!OdbcConstants.Succeeded(rc))
+            {
+                _rowArraySize = 1;
+            }
+        }
+        else
+        {
+            _ = OdbcApi.SQLSetStmtAttrW(command.Handle, OdbcConstants.AttrRowArraySize, 1, 0);
+        }
+
+        _ = OdbcApi.SQLSetStmtAttrW(command.Handle, OdbcConstants.AttrRowsFetchedPointer, _rowsFetched, 0);
+        for (var i = 0; i < _bindings.Length; i++)
+        {
+            var binding = _bindings[i];
+            binding.Bound = firstUnbound < 0 || i < firstUnbound;
+            if (!binding.Bound)
+            {
+                binding.Value = new byte[Math.Max(256, binding.ElementBytes)];
+                continue;
+            }
+
+            binding.Data = Marshal.AllocHGlobal(checked(binding.ElementBytes * _rowArraySize));
+            binding.Indicators = Marshal.AllocHGlobal(8 * _rowArraySize);
+            command.Check(OdbcApi.SQLBindCol(command.Handle, (ushort)(i + 1), binding.CType, binding.Data, binding.ElementBytes, binding.Indicators),
+                $"Binding column {i + 1} ({Columns[i].Name})");
+        }
+
+        _cancelRegistration = cancellation.Register(command.Cancel);
+    }
+
+    public IReadOnlyList<OdbcColumn> Columns { get; }
+
+    /// <summary>True when long columns are read row by row with SQLGetData.</summary>
+    public bool RowByRow { get; }
+
+    /// <summary>Rows per SQLFetch call.</summary>
+    public int RowArraySize => _rowArraySize;
+
+    public long RowsRead { get; private set; }
+
+    public bool Read()
+    {
+        if (_finished)
+        {
+            return false;
+        }
+
+        if (++_row < _rowsInBlock)
+        {
+            RowsRead++;
+            return true;
+        }
+
+        _cancellation.ThrowIfCancellationRequested();
+        var rc = OdbcApi.SQLFetch(_command.Handle);
+        _cancellation.ThrowIfCancellationRequested();
+        if (rc == OdbcConstants.NoData)
+        {
+            _finished = true;
+            return false;
+        }
+
+        _command.Check(rc, "Fetching rows");
+        _rowsInBlock = _rowArraySize == 1 ? 1 : *(long*)_rowsFetched;
+        _row = 0;
+        if (_rowsInBlock == 0)
+        {
+            _finished = true;
+            return false;
+        }
+
+        CheckTruncation();
+        if (RowByRow)
+        {
+            ReadUnbound();
+        }
+
+        RowsRead++;
+        return true;
+    }
+
+    public bool IsNull(int column) => Indicator(column) == OdbcConstants.NullData;
+
+    /// <summary>The current row's value as a .NET object (null for SQL NULL): for previews and tests.</summary>
+    public object? GetValue(int column)
+    {
+        if (IsNull(column))
+        {
+            return null;
+        }
+
+        var binding = _bindings[column];
+        return Columns[column].Kind switch
+        {
+            OdbcValueKind.WholeNumber => *(long*)Element(column),
+            OdbcValueKind.FloatingPoint => *(double*)Element(column),
+            OdbcValueKind.Flag => *(byte*)Element(column) != 0,
+            OdbcValueKind.Date => ToDate(*(OdbcDate*)Element(column)),
+            OdbcValueKind.Time => ToTime(*(OdbcTime*)Element(column)),
+            OdbcValueKind.Timestamp => ToDateTime(*(OdbcTimestamp*)Element(column)),
+            OdbcValueKind.Binary => Bytes(column).ToArray(),
+            OdbcValueKind.TimestampWithOffset => NormalizeOffset(Text(column)),
+            _ => Text(column),
+        };
+    }
+
+    /// <summary>Writes the current row's value as one CSV field; NULL is an empty field.</summary>
+    public void WriteTo(int column, CsvUtf8Writer writer)
+    {
+        if (IsNull(column))
+        {
+            writer.WriteEmpty();
+            return;
+        }
+
+        var binding = _bindings[column];
+        Span<char> formatted = stackalloc char[40];
+        switch (Columns[column].Kind)
+        {
+            case OdbcValueKind.WholeNumber:
+                writer.WriteInt64(*(long*)Element(column));
+                return;
+            case OdbcValueKind.FloatingPoint:
+                writer.WriteDouble(*(double*)Element(column));
+                return;
+            case OdbcValueKind.Flag:
+                writer.WriteInt64(*(byte*)Element(column) != 0 ? 1 : 0);
+                return;
+            case OdbcValueKind.Date:
+                writer.WriteFormatted(FormatDate(*(OdbcDate*)Element(column), formatted));
+                return;
+            case OdbcValueKind.Time:
+                var time = *(OdbcTime*)Element(column);
+                writer.WriteFormatted(formatted[..Format(formatted, $"{time.Hour:D2}:{time.Minute:D2}:{time.Second:D2}")]);
+                return;
+            case OdbcValueKind.Timestamp:
+                writer.WriteFormatted(FormatTimestamp(*(OdbcTimestamp*)Element(column), formatted));
+                return;
+            case OdbcValueKind.Binary:
+                writer.WriteField(Convert.ToHexString(Bytes(column)));
+                return;
+            case OdbcValueKind.TimestampWithOffset:
+                writer.WriteField(NormalizeOffset(Text(column)));
+                return;
+        }
+
+        if (binding.CType == OdbcConstants.CWChar)
+        {
+            writer.WriteField(Utf16(column));
+        }
+        else
+        {
+            writer.WriteField(Bytes(column));
+        }
+    }
+
+    public void Dispose()
+    {
+        _cancelRegistration.Dispose();
+        _ = OdbcApi.SQLFreeStmt(_command.Handle, OdbcConstants.FreeStmtClose);
+        _ = OdbcApi.SQLFreeStmt(_command.Handle, OdbcConstants.FreeStmtUnbind);
+        _ = OdbcApi.SQLSetStmtAttrW(_command.Handle, OdbcConstants.AttrRowsFetchedPointer, IntPtr.Zero, 0);
+        foreach (var binding in _bindings)
+        {
+            if (binding.Data != IntPtr.Zero)
+            {
+                Marshal.FreeHGlobal(binding.Data);
+                Marshal.FreeHGlobal(binding.Indicators);
+                binding.Data = IntPtr.Zero;
+            }
+        }
+
+        Marshal.FreeHGlobal(_rowsFetched);
+    }
+
+    private OdbcColumn[] Describe()
+    {
+        _command.Check(OdbcApi.SQLNumResultCols(_command.Handle, out var count), "Reading the result's columns");
+        var columns = new OdbcColumn[count];
+        var ansiName = stackalloc byte[512];
+        var wideName = stackalloc char[256];
+        for (ushort i = 1; i <= count; i++)
+        {
+            string name;
+            short type, digits;
+            ulong size;
+            if (_utf8)
+            {
+                _command.Check(OdbcApi.SQLDescribeCol(_command.Handle, i, ansiName, 512, out var length, out type, out size, out digits, out _), $"Describing column {i}");
+                name = Encoding.UTF8.GetString(ansiName, Math.Clamp((int)length, 0, 511));
+            }
+            else
+            {
+                _command.Check(OdbcApi.SQLDescribeColW(_command.Handle, i, wideName, 256, out var length, out type, out size, out digits, out _), $"Describing column {i}");
+                name = new string(wideName, 0, Math.Clamp((int)length, 0, 255));
+            }
+
+            var typeName = TypeName(i);
+            columns[i - 1] = new OdbcColumn(name, type, typeName, (long)Math.Min(size, long.MaxValue), digits, KindOf(type, typeName));
+        }
+
+        return columns;
+    }
+
+    private string TypeName(ushort column)
+    {
+        if (_utf8)
+        {
+            var buffer = stackalloc byte[128];
+            var rc = OdbcApi.SQLColAttribute(_command.Handle, column, OdbcConstants.DescTypeName, buffer, 128, out var length, out _);
+            return OdbcConstants.Succeeded(rc) ? Encoding.UTF8.GetString(buffer, Math.Clamp((int)length, 0, 127)) : "";
+        }
+        else
+        {
+            var buffer = stackalloc char[64];
+            var rc = OdbcApi.SQLColAttributeW(_command.Handle, column, OdbcConstants.DescTypeName, buffer, 128, out var length, out _);
+            return OdbcConstants.Succeeded(rc) ? new string(buffer, 0, Math.Clamp(length / 2, 0, 63)) : "";
+        }
+    }
+
+    private static OdbcValueKind KindOf(short type, string typeName) => type switch
+    {
+        OdbcConstants.SqlBigInt or OdbcConstants.SqlInteger or OdbcConstants.SqlSmallInt or OdbcConstants.SqlTinyInt => OdbcValueKind.WholeNumber,
+        OdbcConstants.SqlBit => OdbcValueKind.Flag,
+        OdbcConstants.SqlReal or OdbcConstants.SqlFloat or OdbcConstants.SqlDouble => OdbcValueKind.FloatingPoint,
+        OdbcConstants.SqlDecimal or OdbcConstants.SqlNumeric => OdbcValueKind.ExactNumber,
+        OdbcConstants.SqlTypeDate or OdbcConstants.SqlDateTime => OdbcValueKind.Date,
+        OdbcConstants.SqlTypeTime or 10 => OdbcValueKind.Time,
+        OdbcConstants.SqlServerTimestampOffset => OdbcValueKind.TimestampWithOffset,
+        OdbcConstants.SqlTypeTimestamp or 11 when typeName.Contains("tz", StringComparison.OrdinalIgnoreCase) ||
+                                                    typeName.Contains("time zone", StringComparison.OrdinalIgnoreCase) => OdbcValueKind.TimestampWithOffset,
+        OdbcConstants.SqlTypeTimestamp or 11 => OdbcValueKind.Timestamp,
+        OdbcConstants.SqlBinary or OdbcConstants.SqlVarBinary or OdbcConstants.SqlLongVarBinary => OdbcValueKind.Binary,
+        _ => OdbcValueKind.Text,
+    };
+
+    private Binding Plan(OdbcColumn column)
+    {
+        var longType = column.SqlType is OdbcConstants.SqlLongVarChar or OdbcConstants.SqlWLongVarChar or OdbcConstants.SqlLongVarBinary;
+        var chars = column.Size is > 0 and <= BoundTextChars && !longType ? (int)column.Size : BoundTextChars;
+        var textType = _utf8 ? OdbcConstants.CChar : OdbcConstants.CWChar;
+        int TextBytes(int count) => _utf8 ? (count * 4) + 1 : (count + 1) * 2;
+        return column.Kind switch
+        {
+            OdbcValueKind.WholeNumber => new Binding(OdbcConstants.CSBigInt, 8, isLong: false),
+            OdbcValueKind.FloatingPoint => new Binding(OdbcConstants.CDouble, 8, isLong: false),
+            OdbcValueKind.Flag => new Binding(OdbcConstants.CBit, 1, isLong: false),
+            OdbcValueKind.Date => new Binding(OdbcConstants.CTypeDate, sizeof(OdbcDate), isLong: false),
+            OdbcValueKind.Time => new Binding(OdbcConstants.CTypeTime, sizeof(OdbcTime), isLong: false),
+            OdbcValueKind.Timestamp => new Binding(OdbcConstants.CTypeTimestamp, sizeof(OdbcTimestamp), isLong: false),
+            OdbcValueKind.ExactNumber => new Binding(textType, TextBytes(Math.Clamp((int)column.Size + 3, 8, 80)), isLong: false),
+            OdbcValueKind.TimestampWithOffset => new Binding(textType, TextBytes(64), isLong: false),
+            OdbcValueKind.Binary => new Binding(OdbcConstants.CBinary, chars, isLong: longType || column.Size is <= 0 or > BoundTextChars),
+            _ => new Binding(textType, TextBytes(chars), isLong: longType || column.Size is <= 0 or > BoundTextChars),
+        };
+    }
+
+    private void CheckTruncation()
+    {
+        if (RowByRow)
+        {
+            return;
+        }
+
+        for (var column = 0; column < _bindings.Length; column++)
+        {
+            var binding = _bindings[column];
+            if (binding.CType is not (OdbcConstants.CChar or OdbcConstants.CWChar or OdbcConstants.CBinary))
+            {
+                continue;
+            }
+
+            var capacity = binding.ElementBytes - (binding.CType == OdbcConstants.CChar ? 1 : binding.CType == OdbcConstants.CWChar ? 2 : 0);
+            var indicators = (long*)binding.Indicators;
+            for (var row = 0; row < _rowsInBlock; row++)
+            {
+                if (indicators[row] == OdbcConstants.NoTotal || indicators[row] > capacity)
+                {
+                    throw new OdbcTruncationException(Columns[column].Name);
+                }
+            }
+        }
+    }
+
+    /// <summary>Row-by-row mode: reads the columns not bound, in column order, completely.</summary>
+    private void ReadUnbound()
+    {
+        for (var column = 0; column < _bindings.Length; column++)
+        {
+            var binding = _bindings[column];
+            if (binding.Bound)
+            {
+                continue;
+            }
+
+            var terminator = binding.CType == OdbcConstants.CChar ? 1 : binding.CType == OdbcConstants.CWChar ? 2 : 0;
+            var total = 0;
+            var isNull = false;
+            while (true)
+            {
+                var free = binding.Value!.Length - total;
+                short rc;
+                long indicator;
+                fixed (byte* target = &binding.Value[total])
+                {
+                    rc = OdbcApi.SQLGetData(_command.Handle, (ushort)(column + 1), binding.CType, (IntPtr)target, free, out indicator);
+                }
+
+                if (rc == OdbcConstants.NoData)
+                {
+                    break;
+                }
+
+                _command.Check(rc, $"Reading column {Columns[column].Name}");
+                if (indicator == OdbcConstants.NullData)
+                {
+                    isNull = true;
+                    break;
+                }
+
+                var pieceFits = indicator != OdbcConstants.NoTotal && indicator <= free - terminator;
+                if (pieceFits)
+                {
+                    total += (int)indicator;
+                    break;
+                }
+
+                total += free - terminator;
+                var grown = indicator == OdbcConstants.NoTotal ? binding.Value.Length * 2 : total + (int)Math.Min(indicator, MaxValueBytes) + terminator + 16;
+                if (grown > MaxValueBytes)
+                {
+                    throw new OdbcException($"Reading column {Columns[column].Name}", "HY000", 0, $"a value is larger than {MaxValueBytes / (1024 * 1024)} MB; select a shorter value");
+                }
+
+                Array.Resize(ref binding.Value, Math.Max(grown, binding.Value.Length * 2));
+            }
+
+            binding.ValueLength = isNull ? -1 : total;
+        }
+    }
+
+    private long Indicator(int column)
+    {
+        var binding = _bindings[column];
+        if (!binding.Bound)
+        {
+            return binding.ValueLength < 0 ? OdbcConstants.NullData : binding.ValueLength;
+        }
+
+        return ((long*)binding.Indicators)[_row];
+    }
+
+    private IntPtr Element(int column) => _bindings[column].Data + (int)(_row * _bindings[column].ElementBytes);
+
+    private ReadOnlySpan<byte> Bytes(int column)
+    {
+        var binding = _bindings[column];
+        var length = (int)Indicator(column);
+        return binding.Bound ? new ReadOnlySpan<byte>((void*)Element(column), length) : binding.Value.AsSpan(0, length);
+    }
+
+    private ReadOnlySpan<char> Utf16(int column) => MemoryMarshal.Cast<byte, char>(Bytes(column));
+
+    private string Text(int column) =>
+        _bindings[column].CType == OdbcConstants.CWChar ? new string(Utf16(column)) : Encoding.UTF8.GetString(Bytes(column));
+
+    private static DateTime ToDateTime(OdbcTimestamp value) =>
+        new DateTime(value.Year, value.Month, value.Day, value.Hour, value.Minute, value.Second, DateTimeKind.Unspecified).AddTicks(value.Fraction / 100);
+
+    private static DateOnly ToDate(OdbcDate value) => new(value.Year, value.Month, value.Day);
+
+    private static TimeOnly ToTime(OdbcTime value) => new(value.Hour, value.Minute, value.Second);
+
+    private static int Format(Span<char> target, [System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("target")] ref MemoryExtensions.TryWriteInterpolatedStringHandler handler)
+    {
+        MemoryExtensions.TryWrite(target, ref handler, out var written);
+        return written;
+    }
+
+    private static ReadOnlySpan<char> FormatDate(OdbcDate value, Span<char> target) =>
+        target[..Format(target, $"{value.Year:D4}-{value.Month:D2}-{value.Day:D2}")];
+
+    /// <summary>yyyy-MM-dd HH:mm:ss with the fraction (up to nanoseconds) when there is one.</summary>
+    private static ReadOnlySpan<char> FormatTimestamp(OdbcTimestamp value, Span<char> target)
+    {
+        var length = Format(target, $"{value.Year:D4}-{value.Month:D2}-{value.Day:D2} {value.Hour:D2}:{value.Minute:D2}:{value.Second:D2}");
+        if (value.Fraction != 0)
+        {
+            target[length++] = '.';
+            var digits = value.Fraction.ToString("D9", CultureInfo.InvariantCulture).TrimEnd('0');
+            digits.AsSpan().CopyTo(target[length..]);
+            length += digits.Length;
+        }
+
+        return target[..length];
+    }
+
+    /// <summary>"2026-03-29 01:30:00+01" becomes "2026-03-29 01:30:00+01:00"; other forms stay as they are.</summary>
+    internal static string NormalizeOffset(string text)
+    {
+        var trimmed = text.Trim();
+        var sign = Math.Max(trimmed.LastIndexOf('+'), trimmed.LastIndexOf('-'));
+        return sign > 10 && trimmed.Length - sign == 3 ? trimmed + ":00" : trimmed;
+    }
+
+    private sealed class Binding(short cType, int elementBytes, bool isLong)
+    {
+        public short CType { get; } = cType;
+        public int ElementBytes { get; } = elementBytes;
+        public bool IsLong { get; } = isLong;
+        public bool Bound { get; set; }
+        public IntPtr Data { get; set; }
+        public IntPtr Indicators { get; set; }
+        public byte[]? Value;
+        public int ValueLength;
+    }
+}
+
+/// <summary>A value did not fit its bound buffer in a block: run the query again row by row.</summary>
+public sealed class OdbcTruncationException(string column)
+    : Exception($"A value of column {column} is longer than its bound buffer; the query must be read row by row.")
+{
+    public string Column { get; } = column;
+}

@@ -1,0 +1,24 @@
+namespace CloudLink.Core.Odbc;
+
+/// <summary>Runs a query to the end, block-fetching first and reading row by row only if a value did not fit.</summary>
+public static class OdbcQuery
+{
+    /// <summary>
+    /// Calls <paramref name="consume"/> with a reader over the whole result. If a long value is
+    /// found truncated in block mode, <paramref name="consume"/> is called again from the start
+    /// with a row-by-row reader, so it must start its output afresh each time it is called.
+    /// </summary>
+    public static T Run<T>(OdbcCommand command, string sql, IReadOnlyList<OdbcParameter> parameters, Func<OdbcDataReader, T> consume, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var reader = command.ExecuteReader(sql, parameters, cancellationToken);
+            return consume(reader);
+        }
+        catch (OdbcTruncationException)
+        {
+            using var reader = command.ExecuteReader(sql, parameters, cancellationToken, rowByRow: true);
+            return consume(reader);
+        }
+    }
+}
