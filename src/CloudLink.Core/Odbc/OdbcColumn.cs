@@ -16,6 +16,9 @@ public enum OdbcValueKind
 
     /// <summary>A timestamp with a time zone offset, kept as the driver's text (normalised to ISO 8601).</summary>
     TimestampWithOffset,
+
+    /// <summary>A timestamp with time zone that the session delivers in UTC (PostgreSQL, whose session CloudLink sets to UTC).</summary>
+    TimestampUtc,
     Binary,
 }
 

@@ -69,6 +69,12 @@ public sealed unsafe class OdbcCommand : IDisposable
         return new OdbcDataReader(this, rowByRow, cancellationToken);
     }
 
+    /// <summary>Runs a statement that returns no rows (DDL, INSERT ...).</summary>
+    public void ExecuteNonQuery(string sql, IReadOnlyList<OdbcParameter> parameters, CancellationToken cancellationToken)
+    {
+        using var reader = ExecuteReader(sql, parameters, cancellationToken);
+    }
+
     /// <summary>Asks the driver to stop the running statement; safe from another thread.</summary>
     public void Cancel()
     {

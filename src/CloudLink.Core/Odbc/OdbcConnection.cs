@@ -22,6 +22,9 @@ public sealed unsafe class OdbcConnection : IDisposable
     /// <summary>The database product, e.g. PostgreSQL or SQLite.</summary>
     public string DbmsName { get; }
 
+    /// <summary>True when the session's time zone was set to UTC, so timestamps with zone arrive in UTC.</summary>
+    public bool SessionInUtc { get; private set; }
+
     /// <summary>True when the driver has no wide entry points and text travels as UTF-8 through the ANSI calls.</summary>
     public bool UsesUtf8Ansi { get; }
 
@@ -38,7 +41,15 @@ public sealed unsafe class OdbcConnection : IDisposable
             !connectionString.Contains("UseDeclareFetch", StringComparison.OrdinalIgnoreCase))
         {
             connection.Dispose();
-            return OpenOnce(connectionString.TrimEnd(';', ' ') + ";" + PostgreSqlStreaming, loginTimeout);
+            connection = OpenOnce(connectionString.TrimEnd(';', ' ') + ";" + PostgreSqlStreaming, loginTimeout);
+        }
+
+        if (connection.DbmsName == "PostgreSQL")
+        {
+            // timestamptz values then arrive in UTC and are written with their offset.
+            using var command = connection.CreateCommand();
+            command.ExecuteNonQuery("SET TIME ZONE 'UTC'", [], CancellationToken.None);
+            connection.SessionInUtc = true;
         }
 
         return connection;

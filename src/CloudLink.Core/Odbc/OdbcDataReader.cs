@@ -154,6 +154,7 @@ public sealed unsafe class OdbcDataReader : IDisposable
             OdbcValueKind.Date => ToDate(*(OdbcDate*)Element(column)),
             OdbcValueKind.Time => ToTime(*(OdbcTime*)Element(column)),
             OdbcValueKind.Timestamp => ToDateTime(*(OdbcTimestamp*)Element(column)),
+            OdbcValueKind.TimestampUtc => new DateTimeOffset(ToDateTime(*(OdbcTimestamp*)Element(column)), TimeSpan.Zero),
             OdbcValueKind.Binary => Bytes(column).ToArray(),
             OdbcValueKind.TimestampWithOffset => NormalizeOffset(Text(column)),
             _ => Text(column),
@@ -191,6 +192,11 @@ public sealed unsafe class OdbcDataReader : IDisposable
                 return;
             case OdbcValueKind.Timestamp:
                 writer.WriteFormatted(FormatTimestamp(*(OdbcTimestamp*)Element(column), formatted));
+                return;
+            case OdbcValueKind.TimestampUtc:
+                var utc = FormatTimestamp(*(OdbcTimestamp*)Element(column), formatted);
+                "+00:00".AsSpan().CopyTo(formatted[utc.Length..]);
+                writer.WriteFormatted(formatted[..(utc.Length + 6)]);
                 return;
             case OdbcValueKind.Binary:
                 writer.WriteField(Convert.ToHexString(Bytes(column)));
@@ -252,7 +258,7 @@ public sealed unsafe class OdbcDataReader : IDisposable
             }
 
             var typeName = TypeName(i);
-            columns[i - 1] = new OdbcColumn(name, type, typeName, (long)Math.Min(size, long.MaxValue), digits, KindOf(type, typeName));
+            columns[i - 1] = new OdbcColumn(name, type, typeName, (long)Math.Min(size, long.MaxValue), digits, KindOf(type, typeName, _command.Connection.SessionInUtc));
         }
 
         return columns;
@@ -274,8 +280,12 @@ public sealed unsafe class OdbcDataReader : IDisposable
         }
     }
 
-    private static OdbcValueKind KindOf(short type, string typeName) => type switch
+    private static OdbcValueKind KindOf(short type, string typeName, bool sessionInUtc) => type switch
     {
+        _ when sessionInUtc && (typeName.Equals("timestamptz", StringComparison.OrdinalIgnoreCase) ||
+                                typeName.Equals("timestamp with time zone", StringComparison.OrdinalIgnoreCase)) => OdbcValueKind.TimestampUtc,
+        // psqlODBC reports boolean as character data by default (BoolsAsChar).
+        _ when typeName.Equals("bool", StringComparison.OrdinalIgnoreCase) || typeName.Equals("boolean", StringComparison.OrdinalIgnoreCase) => OdbcValueKind.Flag,
         OdbcConstants.SqlBigInt or OdbcConstants.SqlInteger or OdbcConstants.SqlSmallInt or OdbcConstants.SqlTinyInt => OdbcValueKind.WholeNumber,
         OdbcConstants.SqlBit => OdbcValueKind.Flag,
         OdbcConstants.SqlReal or OdbcConstants.SqlFloat or OdbcConstants.SqlDouble => OdbcValueKind.FloatingPoint,
@@ -283,8 +293,8 @@ public sealed unsafe class OdbcDataReader : IDisposable
         OdbcConstants.SqlTypeDate or OdbcConstants.SqlDateTime => OdbcValueKind.Date,
         OdbcConstants.SqlTypeTime or 10 => OdbcValueKind.Time,
         OdbcConstants.SqlServerTimestampOffset => OdbcValueKind.TimestampWithOffset,
-        OdbcConstants.SqlTypeTimestamp or 11 when typeName.Contains("tz", StringComparison.OrdinalIgnoreCase) ||
-                                                    typeName.Contains("time zone", StringComparison.OrdinalIgnoreCase) => OdbcValueKind.TimestampWithOffset,
+        OdbcConstants.SqlTypeTimestamp or 11 when typeName.Contains("with time zone", StringComparison.OrdinalIgnoreCase) &&
+                                                    !typeName.Contains("without", StringComparison.OrdinalIgnoreCase) => OdbcValueKind.TimestampWithOffset,
         OdbcConstants.SqlTypeTimestamp or 11 => OdbcValueKind.Timestamp,
         OdbcConstants.SqlBinary or OdbcConstants.SqlVarBinary or OdbcConstants.SqlLongVarBinary => OdbcValueKind.Binary,
         _ => OdbcValueKind.Text,
@@ -303,7 +313,7 @@ public sealed unsafe class OdbcDataReader : IDisposable
             OdbcValueKind.Flag => new Binding(OdbcConstants.CBit, 1, isLong: false),
             OdbcValueKind.Date => new Binding(OdbcConstants.CTypeDate, sizeof(OdbcDate), isLong: false),
             OdbcValueKind.Time => new Binding(OdbcConstants.CTypeTime, sizeof(OdbcTime), isLong: false),
-            OdbcValueKind.Timestamp => new Binding(OdbcConstants.CTypeTimestamp, sizeof(OdbcTimestamp), isLong: false),
+            OdbcValueKind.Timestamp or OdbcValueKind.TimestampUtc => new Binding(OdbcConstants.CTypeTimestamp, sizeof(OdbcTimestamp), isLong: false),
             OdbcValueKind.ExactNumber => new Binding(textType, TextBytes(Math.Clamp((int)column.Size + 3, 8, 80)), isLong: false),
             OdbcValueKind.TimestampWithOffset => new Binding(textType, TextBytes(64), isLong: false),
             OdbcValueKind.Binary => new Binding(OdbcConstants.CBinary, chars, isLong: longType || column.Size is <= 0 or > BoundTextChars),
