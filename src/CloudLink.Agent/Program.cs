@@ -15,6 +15,7 @@ try
         "pin" => HelpText.Pin,
         "status" => HelpText.Status,
         "config" => HelpText.Config,
+        "query" => HelpText.Query,
         "version" => HelpText.Version,
         _ => null,
     };
@@ -35,6 +36,7 @@ try
         "pin" => await PinCommand.RunAsync(invocation),
         "status" => StatusCommand.Run(invocation),
         "config" => ConfigCommand.Run(invocation),
+        "query" => QueryCommand.Run(invocation),
         _ => Version(),
     };
 }
@@ -57,6 +59,10 @@ catch (CloudUnreachableException e)
 catch (CloudException e)
 {
     return Fail(ExitCodes.CloudProblem, e.Message);
+}
+catch (Exception e) when (e is CloudLink.Core.Odbc.OdbcException or CloudLink.Core.Database.DatabaseImportException or DllNotFoundException)
+{
+    return Fail(ExitCodes.DatabaseProblem, e.Message);
 }
 catch (Exception e) when (e is not OutOfMemoryException)
 {

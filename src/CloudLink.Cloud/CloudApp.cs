@@ -25,6 +25,7 @@ public static class CloudApp
         builder.Services.AddSingleton<PairingStore>();
         builder.Services.AddSingleton<PinConnector>();
         builder.Services.AddSingleton<ReceivedFileStore>();
+        builder.Services.AddSingleton<ReceivedWindowStore>();
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -7,8 +7,15 @@ public static class AgentRoutes
     public const string Settings = "/api/agent/v1/settings";
     public const string Heartbeat = "/api/agent/v1/heartbeat";
     public const string Files = "/api/agent/v1/files";
+    public const string Windows = "/api/agent/v1/windows";
 
     /// <summary>Query parameter names of an upload.</summary>
     public const string FileNameParameter = "name";
     public const string Sha256Parameter = "sha256";
+
+    /// <summary>Query parameter names of a database window upload.</summary>
+    public const string WindowKeyParameter = "key";
+    public const string WindowFromParameter = "from";
+    public const string WindowToParameter = "to";
+    public const string WindowRowsParameter = "rows";
 }

@@ -11,6 +11,9 @@ public sealed class IntegrationSettings
 
     public bool Paused { get; set; }
 
+    /// <summary>For database integrations: what to import and when; null until set in the cloud.</summary>
+    public DatabaseSettingsInfo? Database { get; set; }
+
     /// <summary>Largest upload the cloud accepts, in bytes.</summary>
     public long MaxUploadBytes { get; set; }
 }

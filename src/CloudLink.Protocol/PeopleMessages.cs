@@ -14,6 +14,7 @@ public sealed class IntegrationInfo
     public bool Paused { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
+    public DatabaseSettingsInfo? Database { get; set; }
 }
 
 public sealed class PinRequest

@@ -6,4 +6,5 @@ public static class PeopleRoutes
     public const string Integrations = "/api/v1/integrations";
     public const string Agents = "/api/v1/agents";
     public const string Received = "/api/v1/received";
+    public const string ReceivedWindows = "/api/v1/received-windows";
 }

@@ -24,6 +24,9 @@ namespace CloudLink.Protocol;
 [JsonSerializable(typeof(List<AgentInfo>))]
 [JsonSerializable(typeof(ReceivedFileInfo))]
 [JsonSerializable(typeof(List<ReceivedFileInfo>))]
+[JsonSerializable(typeof(DatabaseSettingsInfo))]
+[JsonSerializable(typeof(ReceivedWindowInfo))]
+[JsonSerializable(typeof(List<ReceivedWindowInfo>))]
 public sealed partial class ProtocolJson : JsonSerializerContext
 {
 }

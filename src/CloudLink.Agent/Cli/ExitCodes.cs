@@ -9,4 +9,5 @@ internal static class ExitCodes
     public const int ConfigInvalid = 3;
     public const int CloudProblem = 4;
     public const int StateProblem = 5;
+    public const int DatabaseProblem = 6;
 }

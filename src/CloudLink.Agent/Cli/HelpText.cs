@@ -12,6 +12,7 @@ internal static class HelpText
           pin        Show the PIN banner to link this instance to an integration (a fresh PIN if none is valid).
           status     Show the instance: name, folders, link state, imports and backlog.
           config     Get or set a key of injixo-cloud-link.toml, keeping its comments.
+          query      Run a database query as an integration would, and show what it returns.
           version    Show the version.
 
         Global options:
@@ -19,7 +20,8 @@ internal static class HelpText
           --help          Help for any command, e.g. 'injixo-cloud-link pin --help'.
 
         Exit codes: 0 ok, 1 unexpected error, 2 usage error, 3 config invalid,
-                    4 cloud unreachable or refused, 5 private state unreadable or unwritable.
+                    4 cloud unreachable or refused, 5 private state unreadable or unwritable,
+                    6 database unreachable, query failed or lacks required columns.
         """;
 
     public const string Run = """
@@ -59,6 +61,22 @@ internal static class HelpText
 
         Keys:
         """ + Environment.NewLine + string.Join(Environment.NewLine, CloudLink.Core.Config.ConfigSchema.Keys.Select(key => $"  {key.Path,-22}{key.Help}"));
+
+    public const string Query = """
+        Usage: injixo-cloud-link [--config PATH] query --sql SQL [--connection CS] [--type TYPE]
+                                 [--from TIME --to TIME] [--output FILE] [--timeout SECONDS]
+
+        Runs SQL against the local database the way an integration would, before you save it:
+        prints the row count and the first ten rows, or the required columns the query lacks.
+
+          --sql SQL          The query.
+          --connection CS    An ODBC connection string or "DSN=name"; default: [database] in the config.
+          --type TYPE        interval, contact or agentstatus: checks the required columns.
+          --from, --to TIME  Only rows of this window (e.g. 2026-03-29T00:00), on the type's time
+                             column (timestamp, or starttime for agentstatus); bound as parameters.
+          --output FILE      Write all rows as CSV to FILE.
+          --timeout SECONDS  Query time limit (default 300).
+        """;
 
     public const string Version = """
         Usage: injixo-cloud-link version

@@ -4,7 +4,15 @@ namespace CloudLink.Agent.Cli;
 internal sealed class Invocation
 {
     public List<string> Words { get; } = [];
+    /// <summary>Options that take a value: --name VALUE or --name=VALUE.</summary>
+    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
+    {
+        "--connection", "--sql", "--type", "--from", "--to", "--output", "--timeout",
+    };
+
     public HashSet<string> Flags { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> Options { get; } = new(StringComparer.Ordinal);
     public string? ConfigPath { get; set; }
     public bool Help { get; set; }
 
@@ -31,9 +39,20 @@ internal sealed class Invocation
                     invocation.ConfigPath = args[++i];
                     break;
                 default:
+                    var equals = arg.IndexOf('=', StringComparison.Ordinal);
+                    var name = equals > 0 ? arg[..equals] : arg;
                     if (arg.StartsWith("--config=", StringComparison.Ordinal))
                     {
                         invocation.ConfigPath = arg["--config=".Length..];
+                    }
+                    else if (ValueOptions.Contains(name))
+                    {
+                        if (equals < 0 && i + 1 >= args.Count)
+                        {
+                            throw new UsageException($"{name} needs a value.");
+                        }
+
+                        invocation.Options[name] = equals > 0 ? arg[(equals + 1)..] : args[++i];
                     }
                     else if (arg.StartsWith('-'))
                     {
@@ -54,7 +73,7 @@ internal sealed class Invocation
     /// <summary>Refuses options the command does not know, naming them.</summary>
     public void AllowOnly(params string[] known)
     {
-        var unknown = Flags.Where(flag => !known.Contains(flag)).ToList();
+        var unknown = Flags.Concat(Options.Keys).Where(flag => !known.Contains(flag)).ToList();
         if (unknown.Count > 0)
         {
             throw new UsageException($"'{Command}' does not know {string.Join(", ", unknown)}. See 'injixo-cloud-link {Command} --help'.");

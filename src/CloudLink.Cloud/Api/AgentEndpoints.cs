@@ -20,6 +20,7 @@ internal static class AgentEndpoints
         app.MapPost(AgentRoutes.Heartbeat, Heartbeat);
         app.MapGet(AgentRoutes.Files + "/{sha256}", FindFile);
         app.MapPost(AgentRoutes.Files, Upload);
+        app.MapPost(AgentRoutes.Windows, UploadWindow);
     }
 
     private static IResult RequestPin(HttpContext context, PairingRequest request, AgentStore agents, PairingStore pairings)
@@ -105,6 +106,7 @@ internal static class AgentEndpoints
             Name = agent.IntegrationName,
             Type = agent.IntegrationType,
             Paused = agent.IntegrationPaused,
+            Database = agent.Database,
             MaxUploadBytes = options.Value.MaxUploadBytes,
         }, ProtocolJson.Default.IntegrationSettings);
     }
@@ -139,16 +141,10 @@ internal static class AgentEndpoints
         HttpContext context, AgentStore agents, ReceivedFileStore files, BlobStore blobs,
         IOptions<CloudOptions> options, CancellationToken cancellationToken)
     {
-        var (agent, error) = AgentAuthentication.Authenticate(context, agents);
+        var (agent, error) = AuthenticateForUpload(context, agents);
         if (agent is null)
         {
             return error!;
-        }
-
-        if (agent.IntegrationPaused)
-        {
-            return ApiErrors.Error(StatusCodes.Status423Locked, ErrorCodes.IntegrationPaused,
-                "The integration is paused; nothing is imported until it is resumed.");
         }
 
         var name = UploadName.Clean(context.Request.Query[AgentRoutes.FileNameParameter]);
@@ -159,11 +155,82 @@ internal static class AgentEndpoints
                 $"Send the file name in '{AgentRoutes.FileNameParameter}' (1 to 255 characters) and its SHA-256 as 64 hex digits in '{AgentRoutes.Sha256Parameter}'.");
         }
 
-        claimed = claimed.ToLowerInvariant();
-        var limit = options.Value.MaxUploadBytes;
+        var (incoming, refusal) = await ReceiveAsync(context, blobs, options.Value.MaxUploadBytes, claimed.ToLowerInvariant(), cancellationToken);
+        if (incoming is null)
+        {
+            return refusal!;
+        }
+
+        using (incoming)
+        {
+            blobs.Commit(incoming);
+            var (file, added) = files.Add(agent.IntegrationId, agent.Id, name, incoming.Size, incoming.Sha256);
+            return Acknowledge(file.Id, file.Sha256, added);
+        }
+    }
+
+    private static async Task<IResult> UploadWindow(
+        HttpContext context, AgentStore agents, ReceivedWindowStore windows, BlobStore blobs,
+        IOptions<CloudOptions> options, CancellationToken cancellationToken)
+    {
+        var (agent, error) = AuthenticateForUpload(context, agents);
+        if (agent is null)
+        {
+            return error!;
+        }
+
+        var query = context.Request.Query;
+        var key = query[AgentRoutes.WindowKeyParameter].ToString();
+        var from = query[AgentRoutes.WindowFromParameter].ToString();
+        var to = query[AgentRoutes.WindowToParameter].ToString();
+        var claimed = query[AgentRoutes.Sha256Parameter].ToString();
+        if (key.Length is 0 or > 200 || from.Length is 0 or > 40 || to.Length is 0 or > 40 ||
+            !long.TryParse(query[AgentRoutes.WindowRowsParameter], out var rows) || rows < 0 || !Sha256Text.IsValid(claimed))
+        {
+            return ApiErrors.BadRequest(
+                $"Send '{AgentRoutes.WindowKeyParameter}' (1 to 200 characters), '{AgentRoutes.WindowFromParameter}' and '{AgentRoutes.WindowToParameter}' (the window's local bounds), " +
+                $"'{AgentRoutes.WindowRowsParameter}' (the row count) and '{AgentRoutes.Sha256Parameter}' (64 hex digits of the body's SHA-256).");
+        }
+
+        var (incoming, refusal) = await ReceiveAsync(context, blobs, options.Value.MaxUploadBytes, claimed.ToLowerInvariant(), cancellationToken);
+        if (incoming is null)
+        {
+            return refusal!;
+        }
+
+        using (incoming)
+        {
+            blobs.Commit(incoming);
+            var (window, added) = windows.Add(agent.IntegrationId, agent.Id, key, from, to, rows, incoming.Size, incoming.Sha256);
+            return Acknowledge(window.Id, window.Sha256, added);
+        }
+    }
+
+    /// <summary>The agent behind an upload, or why it may not upload now (credential, or the integration is paused).</summary>
+    private static (AgentRecord? Agent, IResult? Error) AuthenticateForUpload(HttpContext context, AgentStore agents)
+    {
+        var (agent, error) = AgentAuthentication.Authenticate(context, agents);
+        if (agent is { IntegrationPaused: true })
+        {
+            return (null, ApiErrors.Error(StatusCodes.Status423Locked, ErrorCodes.IntegrationPaused,
+                "The integration is paused; nothing is imported until it is resumed."));
+        }
+
+        return (agent, error);
+    }
+
+    /// <summary>The acknowledgement after which the agent may record the upload: 201 stored now, 200 held already.</summary>
+    private static IResult Acknowledge(long id, string sha256, bool added) => Results.Json(
+        new UploadResult { Status = added ? UploadStatus.Stored : UploadStatus.Duplicate, FileId = id, Sha256 = sha256 },
+        ProtocolJson.Default.UploadResult, statusCode: added ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+
+    /// <summary>Streams the request body to a temporary blob and checks it against the claimed SHA-256.</summary>
+    private static async Task<(IncomingBlob? Blob, IResult? Refusal)> ReceiveAsync(
+        HttpContext context, BlobStore blobs, long limit, string claimed, CancellationToken cancellationToken)
+    {
         if (context.Request.ContentLength > limit)
         {
-            return TooLarge(limit);
+            return (null, TooLarge(limit));
         }
 
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -179,28 +246,17 @@ internal static class AgentEndpoints
         }
         catch (UploadTooLargeException)
         {
-            return TooLarge(limit);
+            return (null, TooLarge(limit));
         }
 
-        using (incoming)
+        if (incoming.Sha256 != claimed)
         {
-            if (incoming.Sha256 != claimed)
-            {
-                return ApiErrors.Error(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ChecksumMismatch,
-                    $"The content received has SHA-256 {incoming.Sha256}, but the upload claimed {claimed}. The file changed or was damaged in transit; send it again.");
-            }
-
-            blobs.Commit(incoming);
-            var (file, added) = files.Add(agent.IntegrationId, agent.Id, name, incoming.Size, incoming.Sha256);
-            var result = new UploadResult
-            {
-                Status = added ? UploadStatus.Stored : UploadStatus.Duplicate,
-                FileId = file.Id,
-                Sha256 = file.Sha256,
-            };
-            return Results.Json(result, ProtocolJson.Default.UploadResult,
-                statusCode: added ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            incoming.Dispose();
+            return (null, ApiErrors.Error(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ChecksumMismatch,
+                $"The content received has SHA-256 {incoming.Sha256}, but the upload claimed {claimed}. The file changed or was damaged in transit; send it again."));
         }
+
+        return (incoming, null);
     }
 
     private static IResult TooLarge(long limit) => ApiErrors.Error(StatusCodes.Status413PayloadTooLarge, ErrorCodes.TooLarge,

@@ -22,6 +22,7 @@ internal static class PeopleEndpoints
             store.Delete(id) ? Results.NoContent() : MissingIntegration(id));
         integrations.MapPost("/{id:long}/pause", (long id, IntegrationStore store) => SetPaused(store, id, paused: true));
         integrations.MapPost("/{id:long}/resume", (long id, IntegrationStore store) => SetPaused(store, id, paused: false));
+        integrations.MapPut("/{id:long}/database", SetDatabaseSettings);
         integrations.MapPost("/{id:long}/pin-preview", PreviewPin);
         integrations.MapPost("/{id:long}/connect", Connect);
         integrations.MapGet("/{id:long}/agents", (long id, IntegrationStore store, AgentStore agents) =>
@@ -34,6 +35,12 @@ internal static class PeopleEndpoints
 
         app.MapGet(PeopleRoutes.Received, (long? integrationId, ReceivedFileStore files) =>
             Results.Json(files.List(integrationId).ToList(), ProtocolJson.Default.ListReceivedFileInfo));
+        app.MapGet(PeopleRoutes.ReceivedWindows, (long? integrationId, bool? latest, ReceivedWindowStore windows) =>
+            Results.Json(windows.List(integrationId, latest ?? false).ToList(), ProtocolJson.Default.ListReceivedWindowInfo));
+        app.MapGet(PeopleRoutes.ReceivedWindows + "/{id:long}/content", (long id, ReceivedWindowStore windows, BlobStore blobs) =>
+            windows.Find(id) is { } window
+                ? Results.Stream(new System.IO.Compression.GZipStream(File.OpenRead(blobs.PathOf(window.Sha256)), System.IO.Compression.CompressionMode.Decompress), "text/csv; charset=utf-8")
+                : ApiErrors.NotFound($"There is no received window {id}."));
         app.MapGet(PeopleRoutes.Received + "/{id:long}/content", (long id, ReceivedFileStore files, BlobStore blobs) =>
             files.Find(id) is { } file
                 ? Results.File(blobs.PathOf(file.Sha256), "application/octet-stream", file.FileName)
@@ -55,6 +62,19 @@ internal static class PeopleEndpoints
 
         var created = store.Create(name, request.Type);
         return Results.Json(created, ProtocolJson.Default.IntegrationInfo, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static IResult SetDatabaseSettings(long id, DatabaseSettingsInfo settings, IntegrationStore store)
+    {
+        var problem = DatabaseSettingsCheck.Problem(settings);
+        if (problem is not null)
+        {
+            return ApiErrors.BadRequest(problem);
+        }
+
+        return store.Find(id) is { DeletedAt: null, Type: IntegrationTypes.Database } && store.SetDatabaseSettings(id, settings)
+            ? Results.Json(store.Find(id)!, ProtocolJson.Default.IntegrationInfo)
+            : ApiErrors.NotFound($"There is no database integration {id}.");
     }
 
     private static IResult SetPaused(IntegrationStore store, long id, bool paused) =>

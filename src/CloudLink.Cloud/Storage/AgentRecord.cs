@@ -1,3 +1,5 @@
+using CloudLink.Protocol;
+
 namespace CloudLink.Cloud.Storage;
 
 /// <summary>An agent credential as the cloud sees it at authentication time.</summary>
@@ -8,4 +10,7 @@ public sealed record AgentRecord(
     string IntegrationType,
     bool IntegrationPaused,
     bool IntegrationDeleted,
-    bool Revoked);
+    bool Revoked)
+{
+    public DatabaseSettingsInfo? Database { get; init; }
+}

@@ -14,13 +14,17 @@ public sealed class AgentStore(CloudDatabase database, TimeProvider time)
         using var connection = database.Open();
         return connection.Command(
             """
-            SELECT a.id, a.integration_id, i.name, i.type, i.paused, i.deleted_at IS NOT NULL, a.revoked_at IS NOT NULL
+            SELECT a.id, a.integration_id, i.name, i.type, i.paused, i.deleted_at IS NOT NULL, a.revoked_at IS NOT NULL, d.settings_json
             FROM agents a JOIN integrations i ON i.id = a.integration_id
+            LEFT JOIN database_settings d ON d.integration_id = i.id
             WHERE a.secret_hash = $hash
             """,
             ("$hash", secretHash)).ReadFirst(reader => new AgentRecord(
                 reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
-                reader.GetInt64(4) != 0, reader.GetInt64(5) != 0, reader.GetInt64(6) != 0));
+                reader.GetInt64(4) != 0, reader.GetInt64(5) != 0, reader.GetInt64(6) != 0)
+            {
+                Database = reader.IsDBNull(7) ? null : System.Text.Json.JsonSerializer.Deserialize(reader.GetString(7), ProtocolJson.Default.DatabaseSettingsInfo),
+            });
     }
 
     public IReadOnlyList<AgentInfo> ListForIntegration(long integrationId)

@@ -58,6 +58,23 @@ public sealed class CloudDatabase
             received_at INTEGER NOT NULL,
             UNIQUE (integration_id, sha256)
         );
+        CREATE TABLE IF NOT EXISTS database_settings (
+            integration_id INTEGER PRIMARY KEY REFERENCES integrations (id),
+            settings_json TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS received_windows (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            integration_id INTEGER NOT NULL REFERENCES integrations (id),
+            agent_id INTEGER NOT NULL REFERENCES agents (id),
+            window_key TEXT NOT NULL,
+            window_from TEXT NOT NULL,
+            window_to TEXT NOT NULL,
+            rows INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            UNIQUE (integration_id, window_key, sha256)
+        );
         """;
 
     private readonly string _connectionString;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CloudLink.Protocol;
 using Microsoft.Data.Sqlite;
 
@@ -6,7 +7,8 @@ namespace CloudLink.Cloud.Storage;
 /// <summary>Integrations: created, paused, resumed and deleted by people. Deleting keeps the data received.</summary>
 public sealed class IntegrationStore(CloudDatabase database, TimeProvider time)
 {
-    private const string Columns = "id, name, type, paused, created_at, deleted_at";
+    private const string Columns =
+        "id, name, type, paused, created_at, deleted_at, (SELECT settings_json FROM database_settings d WHERE d.integration_id = integrations.id)";
 
     public IntegrationInfo Create(string name, string type)
     {
@@ -59,5 +61,19 @@ public sealed class IntegrationStore(CloudDatabase database, TimeProvider time)
         Paused = reader.GetInt64(3) != 0,
         CreatedAt = SqlTime.FromDb(reader.GetInt64(4)),
         DeletedAt = reader.NullableTime(5),
+        Database = reader.IsDBNull(6) ? null : JsonSerializer.Deserialize(reader.GetString(6), ProtocolJson.Default.DatabaseSettingsInfo),
     };
+
+    /// <summary>Sets what a database integration imports; false if there is no live integration.</summary>
+    public bool SetDatabaseSettings(long id, DatabaseSettingsInfo settings)
+    {
+        using var connection = database.Open();
+        return connection.Command(
+            """
+            INSERT INTO database_settings (integration_id, settings_json)
+            SELECT id, $json FROM integrations WHERE id = $id AND deleted_at IS NULL
+            ON CONFLICT (integration_id) DO UPDATE SET settings_json = excluded.settings_json
+            """,
+            ("$id", id), ("$json", JsonSerializer.Serialize(settings, ProtocolJson.Default.DatabaseSettingsInfo))).ExecuteNonQuery() == 1;
+    }
 }

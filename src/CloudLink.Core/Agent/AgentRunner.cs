@@ -49,6 +49,14 @@ public sealed class AgentRunner(AgentHost host, AgentTimings? timings = null)
         }
 
         var importer = new CsvImporter(host.Cloud, ledger, new Uploads.SettleTracker(host.Config.SettleTime), log, host.Time);
+#if NET
+        var database = new Database.DatabaseImporter(host.Paths, host.Config, host.Cloud, log, host.Time)
+        {
+            Grace = _timings.DatabaseGrace,
+        };
+        var databaseBackoff = new Backoff();
+        string? lastDatabaseProblem = null;
+#endif
         var backoff = new Backoff();
         IntegrationSettings? settings = null;
         var settingsAt = DateTimeOffset.MinValue;
@@ -76,6 +84,12 @@ public sealed class AgentRunner(AgentHost host, AgentTimings? timings = null)
                     }
 
                     wait = _timings.SettingsRefresh;
+#if NET
+                    if (settings.Type == IntegrationTypes.Database)
+                    {
+                        database.NotePaused(settings.IntegrationId, settings.Database is null ? null : Database.DataType.Parse(settings.Database.DataType));
+                    }
+#endif
                 }
                 else
                 {
@@ -85,7 +99,30 @@ public sealed class AgentRunner(AgentHost host, AgentTimings? timings = null)
                         pausedLogged = false;
                     }
 
-                    await importer.RunOnceAsync(credentials, settings, host.Config.ImportDirectory, cancellationToken);
+#if NET
+                    if (settings.Type == IntegrationTypes.Database)
+                    {
+                        try
+                        {
+                            await database.RunOnceAsync(credentials, settings, cancellationToken);
+                            databaseBackoff.Reset();
+                            lastDatabaseProblem = null;
+                        }
+                        catch (Exception e) when (e is Odbc.OdbcException or Database.DatabaseImportException or DllNotFoundException)
+                        {
+                            wait = databaseBackoff.Next();
+                            if (e.Message != lastDatabaseProblem)
+                            {
+                                log.Error("Database import: {Problem} Retrying in {Seconds:0} s and then regularly until it works.", e.Message, wait.TotalSeconds);
+                                lastDatabaseProblem = e.Message;
+                            }
+                        }
+                    }
+                    else
+#endif
+                    {
+                        await importer.RunOnceAsync(credentials, settings, host.Config.ImportDirectory, cancellationToken);
+                    }
                 }
 
                 if (now - heartbeatAt >= _timings.Heartbeat)

@@ -7,4 +7,7 @@ public sealed record AgentTimings
     public TimeSpan SettingsRefresh { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long after a database window ends it is read, for rows written late.</summary>
+    public TimeSpan DatabaseGrace { get; init; } = TimeSpan.FromMinutes(1);
 }

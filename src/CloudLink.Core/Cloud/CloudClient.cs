@@ -75,6 +75,21 @@ public sealed class CloudClient : IDisposable
         return SendAsync(HttpMethod.Post, path, secret, body, ProtocolJson.Default.UploadResult, cancellationToken, uploadTimeout: true)!;
     }
 
+    /// <summary>Streams one database window (gzip-compressed CSV) with its key and bounds; the cloud stores each version once.</summary>
+    public Task<UploadResult> UploadWindowAsync(
+        string secret, string key, string from, string to, long rows, string sha256, Stream content, CancellationToken cancellationToken)
+    {
+        var path = AgentRoutes.Windows +
+            "?" + AgentRoutes.WindowKeyParameter + "=" + Uri.EscapeDataString(key) +
+            "&" + AgentRoutes.WindowFromParameter + "=" + Uri.EscapeDataString(from) +
+            "&" + AgentRoutes.WindowToParameter + "=" + Uri.EscapeDataString(to) +
+            "&" + AgentRoutes.WindowRowsParameter + "=" + rows.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+            "&" + AgentRoutes.Sha256Parameter + "=" + sha256;
+        var body = new StreamContent(content, 1 << 16);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/gzip");
+        return SendAsync(HttpMethod.Post, path, secret, body, ProtocolJson.Default.UploadResult, cancellationToken, uploadTimeout: true)!;
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static ByteArrayContent Json<T>(T value, JsonTypeInfo<T> type)

@@ -126,6 +126,13 @@ public sealed unsafe class OdbcCommand : IDisposable
 
     private void Bind(ushort position, object? value)
     {
+        if (value is DateTime sqliteTime && _connection.DbmsName == "SQLite")
+        {
+            // SQLite keeps timestamps as text and compares them as text; the driver's own timestamp
+            // text ("... 02:30:00.000") would sort after "... 02:30:00" and move boundary rows into the previous window.
+            value = sqliteTime.ToString(sqliteTime.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var indicator = Allocate(8);
         short cType, sqlType;
         ulong size = 0;

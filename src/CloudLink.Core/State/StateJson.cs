@@ -8,6 +8,9 @@ namespace CloudLink.Core.State;
 [JsonSerializable(typeof(AgentCredentials))]
 [JsonSerializable(typeof(PinRecord))]
 [JsonSerializable(typeof(LedgerEntry))]
+#if NET
+[JsonSerializable(typeof(CloudLink.Core.Database.DatabaseCheckpoint))]
+#endif
 internal sealed partial class StateJson : JsonSerializerContext
 {
 }

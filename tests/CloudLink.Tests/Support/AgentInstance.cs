@@ -14,9 +14,10 @@ public sealed class AgentInstance : IDisposable
 {
     private readonly TempFolder _folder = new("cloudlink-agent");
 
-    public AgentInstance(Uri cloud, double settleSeconds = 0.3, double scanSeconds = 0.2, string name = AgentConfig.DefaultName)
+    public AgentInstance(Uri cloud, double settleSeconds = 0.3, double scanSeconds = 0.2, string name = AgentConfig.DefaultName, string? odbcConnection = null)
     {
         Directory.CreateDirectory(ImportFolder);
+        var database = odbcConnection is null ? "" : $"\n[database]\ntype = \"odbc\"\nconnection = {CloudLink.Core.Toml.TomlFormatter.BasicString(odbcConnection)}\n";
         File.WriteAllText(ConfigFile, string.Create(CultureInfo.InvariantCulture, $"""
             # test instance
             [app]
@@ -29,7 +30,8 @@ public sealed class AgentInstance : IDisposable
             [csv]
             settleSeconds = {settleSeconds}
             scanSeconds = {scanSeconds}
-            """));
+
+            """) + database);
         Paths = new InstancePaths(ConfigFile);
     }
 
@@ -66,10 +68,10 @@ public sealed class AgentInstance : IDisposable
     }
 
     /// <summary>Runs the agent's main loop in this process until the returned handle is disposed.</summary>
-    public RunningAgent StartInProcess()
+    public RunningAgent StartInProcess(TimeProvider? time = null)
     {
         var log = AgentLog.Configure(Paths, "debug").CreateLogger();
-        var host = new AgentHost(Paths, LoadConfig(), log, showBanner: _ => { });
+        var host = new AgentHost(Paths, LoadConfig(), log, showBanner: _ => { }, time);
         return new RunningAgent(host, log).Start();
     }
 
@@ -120,7 +122,7 @@ public sealed class RunningAgent(AgentHost host, Logger log) : IAsyncDisposable
     public RunningAgent Start()
     {
         // Short cloud round-trips so that pause, revocation and deletion show within a test's patience.
-        var timings = new AgentTimings { SettingsRefresh = TimeSpan.FromSeconds(0.5), Heartbeat = TimeSpan.FromSeconds(2) };
+        var timings = new AgentTimings { SettingsRefresh = TimeSpan.FromSeconds(0.5), Heartbeat = TimeSpan.FromSeconds(2), DatabaseGrace = TimeSpan.Zero };
         _run = Task.Run(() => new AgentRunner(host, timings).RunAsync(_stop.Token));
         return this;
     }

@@ -44,6 +44,31 @@ public sealed class PeopleApi(HttpClient http)
             PeopleRoutes.Received + (integrationId is null ? "" : $"?integrationId={integrationId}"),
             ProtocolJson.Default.ListReceivedFileInfo))!;
 
+    public async Task SetDatabaseAsync(long integrationId, DatabaseSettingsInfo settings)
+    {
+        var response = await http.PutAsJsonAsync($"{PeopleRoutes.Integrations}/{integrationId}/database", settings, ProtocolJson.Default.DatabaseSettingsInfo);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Windows received: every version, or the latest of each window key.</summary>
+    public async Task<List<ReceivedWindowInfo>> WindowsAsync(long integrationId, bool latest) =>
+        (await http.GetFromJsonAsync($"{PeopleRoutes.ReceivedWindows}?integrationId={integrationId}&latest={latest}", ProtocolJson.Default.ListReceivedWindowInfo))!;
+
+    public Task<string> WindowContentAsync(long windowId) => http.GetStringAsync($"{PeopleRoutes.ReceivedWindows}/{windowId}/content");
+
+    /// <summary>The data rows (without header) of the latest version of every window, as field arrays.</summary>
+    public async Task<List<string[]>> LatestRowsAsync(long integrationId)
+    {
+        var rows = new List<string[]>();
+        foreach (var window in await WindowsAsync(integrationId, latest: true))
+        {
+            var lines = (await WindowContentAsync(window.Id)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            rows.AddRange(lines.Skip(1).Select(line => line.Split(',')));
+        }
+
+        return rows;
+    }
+
     public Task<byte[]> ContentAsync(long receivedFileId) =>
         http.GetByteArrayAsync($"{PeopleRoutes.Received}/{receivedFileId}/content");
 }

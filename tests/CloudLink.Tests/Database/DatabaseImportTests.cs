@@ -1,0 +1,154 @@
+using System.Globalization;
+using CloudLink.Core.Database;
+using CloudLink.Protocol;
+using CloudLink.Tests.Odbc;
+using CloudLink.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace CloudLink.Tests.Database;
+
+/// <summary>
+/// The scheduled database import end to end: a real SQLite database read through the SQLite ODBC
+/// driver by the in-process agent (its clock injected), uploading to the real cloud over HTTP.
+/// </summary>
+public sealed class DatabaseImportTests : IDisposable
+{
+    private const string Query = "SELECT agent AS agentidentifier, start AS starttime, stop AS endtime, activity FROM status";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+    private static readonly System.Text.Json.JsonSerializerOptions StateJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+    private readonly TempFolder _folder = new("cloudlink-db");
+
+    private string DatabaseFile => _folder.Combine("acd.db");
+
+    private string Connection => $"DRIVER={{SQLite3}};Database={DatabaseFile}";
+
+    /// <summary>Agent status rows every 10 minutes (local time) from <paramref name="from"/> to <paramref name="to"/>, named by their time.</summary>
+    private void InsertRows(DateTime from, DateTime to, string prefix = "a", string activity = "ready")
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = "CREATE TABLE IF NOT EXISTS status (agent TEXT, start TIMESTAMP, stop TIMESTAMP, activity TEXT)";
+        create.ExecuteNonQuery();
+        using var transaction = connection.BeginTransaction();
+        for (var time = from; time < to; time = time.AddMinutes(10))
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO status VALUES ($agent, $start, $stop, $activity)";
+            insert.Parameters.AddWithValue("$agent", prefix + time.ToString("MMddHHmm", CultureInfo.InvariantCulture));
+            insert.Parameters.AddWithValue("$start", time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+            insert.Parameters.AddWithValue("$stop", time.AddMinutes(10).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+            insert.Parameters.AddWithValue("$activity", activity);
+            insert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private async Task<(CloudServer Cloud, IntegrationInfo Integration, AgentInstance Instance)> SetUpAsync(DatabaseSettingsInfo settings)
+    {
+        var cloud = await CloudServer.StartAsync();
+        var integration = await cloud.People.CreateIntegrationAsync("ACD agent status", IntegrationTypes.Database);
+        await cloud.People.SetDatabaseAsync(integration.Id, settings);
+        return (cloud, integration, new AgentInstance(cloud.BaseAddress, odbcConnection: Connection));
+    }
+
+    private static async Task WaitForCheckpointAsync(AgentInstance instance, Func<DatabaseCheckpoint, bool> reached, string what)
+    {
+        var file = Path.Combine(instance.Paths.StateFolder, "database.json");
+        await Eventually.TrueAsync(() =>
+        {
+            try
+            {
+                var checkpoint = System.Text.Json.JsonSerializer.Deserialize<DatabaseCheckpoint>(File.ReadAllText(file), StateJson);
+                return checkpoint is not null && reached(checkpoint);
+            }
+            catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+            {
+                return false;
+            }
+        }, Wait, what);
+    }
+
+    [SkippableOdbcFact("SQLite3")]
+    public async Task History_across_the_autumn_clock_change_arrives_with_every_row_exactly_once()
+    {
+        // 2026-10-25 in Berlin: 03:00 CEST becomes 02:00 CET. Rows every 10 minutes, and the repeated hour twice.
+        InsertRows(new DateTime(2026, 10, 23, 14, 0, 0), new DateTime(2026, 10, 26, 13, 0, 0));
+        InsertRows(new DateTime(2026, 10, 25, 2, 0, 0), new DateTime(2026, 10, 25, 3, 0, 0), prefix: "second");
+        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        {
+            DataType = "agentstatus",
+            Query = Query,
+            TimeZone = "Europe/Berlin",
+            BackfillDays = 3,
+            Reconciliation = false,
+        });
+        await using var _ = cloud;
+        using var __ = instance;
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 10, 26, 12, 0, 0, TimeSpan.Zero));
+
+        await using (instance.StartInProcess(clock))
+        {
+            await instance.PairAsync(cloud, integration.Id);
+            await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next == new DateTime(2026, 10, 26, 13, 0, 0), "the import to reach 13:00 local");
+        }
+
+        var rows = await cloud.People.LatestRowsAsync(integration.Id);
+        // 71 hours of rows every 10 minutes, and the 6 rows of the repeated hour's second reading.
+        var ids = rows.Select(row => row[0]).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Contains("second10250200", ids);
+        Assert.Contains("a10250200", ids);
+        Assert.Equal((71 * 6) + 6, ids.Count);
+        var windows = await cloud.People.WindowsAsync(integration.Id, latest: false);
+        Assert.Equal(windows.Count, windows.Select(window => window.WindowKey).Distinct().Count());
+        Assert.Contains(windows, window => window.WindowKey == "agentstatus:2026-10-25T00:00/2026-10-25T13:00" && window.Rows == (13 * 6) + 6);
+    }
+
+    [SkippableOdbcFact("SQLite3")]
+    public async Task Live_windows_across_the_clock_change_read_the_repeated_hour_once_after_its_second_reading()
+    {
+        InsertRows(new DateTime(2026, 10, 24, 12, 0, 0), new DateTime(2026, 10, 25, 6, 0, 0));
+        InsertRows(new DateTime(2026, 10, 25, 2, 0, 0), new DateTime(2026, 10, 25, 3, 0, 0), prefix: "second");
+        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        {
+            DataType = "agentstatus",
+            Query = Query,
+            TimeZone = "Europe/Berlin",
+            BackfillDays = 1,
+            Reconciliation = false,
+        });
+        await using var _ = cloud;
+        using var __ = instance;
+        // 00:40 UTC is 02:40 local in the first reading of the repeated hour.
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 10, 25, 0, 40, 0, TimeSpan.Zero));
+
+        await using (instance.StartInProcess(clock))
+        {
+            await instance.PairAsync(cloud, integration.Id);
+            await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next == new DateTime(2026, 10, 25, 2, 0, 0), "the windows up to 02:00");
+            await Task.Delay(1000);
+            Assert.DoesNotContain(await cloud.People.WindowsAsync(integration.Id, latest: false), window => window.From == "2026-10-25T02:00");
+
+            clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(25));
+            await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next == new DateTime(2026, 10, 25, 3, 0, 0), "the repeated hour after its second reading");
+        }
+
+        var windows = await cloud.People.WindowsAsync(integration.Id, latest: false);
+        Assert.Equal([4L, 2L, 4L, 2L], windows.Where(window => window.From.StartsWith("2026-10-25T02:", StringComparison.Ordinal)).Select(window => window.Rows));
+        var ids = (await cloud.People.LatestRowsAsync(integration.Id)).Select(row => row[0]).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
