@@ -53,14 +53,18 @@ public sealed class AgentRunner(AgentHost host, AgentTimings? timings = null)
         var database = new Database.DatabaseImporter(host.Paths, host.Config, host.Cloud, log, host.Time)
         {
             Grace = _timings.DatabaseGrace,
+            WindowsPerPass = _timings.DatabaseWindowsPerPass,
         };
         var databaseBackoff = new Backoff();
         string? lastDatabaseProblem = null;
 #endif
         var backoff = new Backoff();
         IntegrationSettings? settings = null;
-        var settingsAt = DateTimeOffset.MinValue;
-        var heartbeatAt = DateTimeOffset.MinValue;
+
+        // Round-trip timing runs on the machine's monotonic clock; host.Time is the business clock of windows and PINs.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan? settingsAt = null;
+        TimeSpan? heartbeatAt = null;
         var pausedLogged = false;
         while (true)
         {
@@ -68,8 +72,8 @@ public sealed class AgentRunner(AgentHost host, AgentTimings? timings = null)
             var wait = host.Config.ScanInterval;
             try
             {
-                var now = host.Time.GetUtcNow();
-                if (settings is null || settings.Paused || now - settingsAt >= _timings.SettingsRefresh)
+                var now = clock.Elapsed;
+                if (settings is null || settings.Paused || settingsAt is null || now - settingsAt >= _timings.SettingsRefresh)
                 {
                     settings = await host.Cloud.GetSettingsAsync(credentials.Secret, cancellationToken);
                     settingsAt = now;
@@ -125,7 +129,7 @@ public sealed class AgentRunner(AgentHost host, AgentTimings? timings = null)
                     }
                 }
 
-                if (now - heartbeatAt >= _timings.Heartbeat)
+                if (heartbeatAt is null || now - heartbeatAt >= _timings.Heartbeat)
                 {
                     await host.Cloud.HeartbeatAsync(credentials.Secret, new HeartbeatRequest
                     {

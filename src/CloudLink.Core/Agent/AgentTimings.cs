@@ -10,4 +10,7 @@ public sealed record AgentTimings
 
     /// <summary>How long after a database window ends it is read, for rows written late.</summary>
     public TimeSpan DatabaseGrace { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Database windows read per pass at most, so that stop and pause are noticed between them.</summary>
+    public int DatabaseWindowsPerPass { get; init; } = 24;
 }

@@ -150,5 +150,134 @@ public sealed class DatabaseImportTests : IDisposable
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
+    private static async Task AssertEachRowOnceAndEachWindowOnceAsync(CloudServer cloud, long integrationId, int expectedRows)
+    {
+        var ids = (await cloud.People.LatestRowsAsync(integrationId)).Select(row => row[0]).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(expectedRows, ids.Count);
+        var windows = await cloud.People.WindowsAsync(integrationId, latest: false);
+        Assert.Equal(windows.Count, windows.Select(window => window.WindowKey).Distinct().Count());
+    }
+
+    [SkippableOdbcFact("SQLite3")]
+    public async Task A_backfill_interrupted_midway_resumes_where_it_stopped()
+    {
+        var now = new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero);
+        InsertRows(new DateTime(2026, 10, 1, 12, 0, 0), new DateTime(2026, 11, 10, 12, 0, 0));
+        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        {
+            DataType = "agentstatus",
+            Query = Query,
+            TimeZone = "UTC",
+            BackfillDays = 40,
+            Reconciliation = false,
+        });
+        await using var _ = cloud;
+        using var __ = instance;
+
+        await using (instance.StartInProcess(new ManualTimeProvider(now), databaseWindowsPerPass: 2))
+        {
+            await instance.PairAsync(cloud, integration.Id);
+            await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next >= new DateTime(2026, 10, 12, 0, 0, 0), "the backfill to be under way");
+        }
+
+        var stoppedAt = (await cloud.People.WindowsAsync(integration.Id, latest: false)).Count;
+        Assert.InRange(stoppedAt, 10, 38);
+        Assert.Contains("Backfill: read up to", instance.LogText(), StringComparison.Ordinal);
+
+        await using (instance.StartInProcess(new ManualTimeProvider(now), databaseWindowsPerPass: 2))
+        {
+            await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next == new DateTime(2026, 11, 10, 12, 0, 0), "the import to finish");
+        }
+
+        await AssertEachRowOnceAndEachWindowOnceAsync(cloud, integration.Id, 40 * 24 * 6);
+    }
+
+    [SkippableOdbcFact("SQLite3")]
+    public async Task Nothing_is_read_while_paused_and_the_gap_is_imported_on_resume()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero));
+        InsertRows(new DateTime(2026, 11, 9, 12, 0, 0), new DateTime(2026, 11, 10, 12, 0, 0));
+        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        {
+            DataType = "agentstatus",
+            Query = Query,
+            TimeZone = "UTC",
+            BackfillDays = 1,
+            Reconciliation = false,
+        });
+        await using var _ = cloud;
+        using var __ = instance;
+        await using var agent = instance.StartInProcess(clock);
+        await instance.PairAsync(cloud, integration.Id);
+        await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next == new DateTime(2026, 11, 10, 12, 0, 0), "the first import");
+
+        await cloud.People.PauseAsync(integration.Id, paused: true);
+        await WaitForCheckpointAsync(instance, checkpoint => checkpoint.PausedAt is not null, "the agent to see the pause");
+        InsertRows(new DateTime(2026, 11, 10, 12, 0, 0), new DateTime(2026, 11, 10, 14, 0, 0), prefix: "gap");
+        clock.Advance(TimeSpan.FromHours(2));
+        await Task.Delay(1500);
+        Assert.DoesNotContain(await cloud.People.WindowsAsync(integration.Id, latest: false), window => window.From.StartsWith("2026-11-10T12", StringComparison.Ordinal));
+
+        await cloud.People.PauseAsync(integration.Id, paused: false);
+        await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next == new DateTime(2026, 11, 10, 14, 0, 0), "the gap to be imported");
+
+        await AssertEachRowOnceAndEachWindowOnceAsync(cloud, integration.Id, 26 * 6);
+    }
+
+    [SkippableOdbcFact("SQLite3")]
+    public async Task Reconciliation_brings_a_corrected_row_of_the_last_24_hours_to_the_cloud()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero));
+        InsertRows(new DateTime(2026, 11, 9, 12, 0, 0), new DateTime(2026, 11, 10, 12, 0, 0));
+        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        {
+            DataType = "agentstatus",
+            Query = Query,
+            TimeZone = "UTC",
+            BackfillDays = 1,
+        });
+        await using var _ = cloud;
+        using var __ = instance;
+        await using var agent = instance.StartInProcess(clock);
+        await instance.PairAsync(cloud, integration.Id);
+        await WaitForCheckpointAsync(instance, checkpoint => checkpoint.ReconciledUntil == new DateTime(2026, 11, 10, 12, 0, 0), "the first run and its reconciliation");
+        var before = (await cloud.People.WindowsAsync(integration.Id, latest: false)).Count;
+
+        Execute("UPDATE status SET activity = 'break' WHERE agent = 'a11100310'");
+        clock.Advance(TimeSpan.FromMinutes(15));
+        await WaitForCheckpointAsync(instance, checkpoint => checkpoint.ReconciledUntil == new DateTime(2026, 11, 10, 12, 15, 0), "the next reconciliation");
+
+        // The new quarter hour, and a second version of the corrected window; the other 95 are unchanged and not sent again.
+        var windows = await cloud.People.WindowsAsync(integration.Id, latest: false);
+        Assert.Equal(before + 2, windows.Count);
+        Assert.Equal(2, windows.Count(window => window.WindowKey == "agentstatus:2026-11-10T03:00/2026-11-10T03:15"));
+        var corrected = Assert.Single(await cloud.People.WindowsAsync(integration.Id, latest: true), window => window.WindowKey == "agentstatus:2026-11-10T03:00/2026-11-10T03:15");
+        Assert.Contains("a11100310,2026-11-10 03:10:00,2026-11-10 03:20:00,break", await cloud.People.WindowContentAsync(corrected.Id), StringComparison.Ordinal);
+        var ids = (await cloud.People.LatestRowsAsync(integration.Id)).Select(row => row[0]).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [SkippableOdbcFact("SQLite3")]
+    public async Task A_query_without_the_required_columns_is_refused_with_the_list_of_what_is_missing()
+    {
+        InsertRows(new DateTime(2026, 11, 9, 12, 0, 0), new DateTime(2026, 11, 9, 13, 0, 0));
+        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        {
+            DataType = "agentstatus",
+            Query = "SELECT agent AS agentidentifier, start AS starttime FROM status",
+            TimeZone = "UTC",
+            BackfillDays = 1,
+        });
+        await using var _ = cloud;
+        using var __ = instance;
+        await using var agent = instance.StartInProcess(new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero)));
+        await instance.PairAsync(cloud, integration.Id);
+
+        await Eventually.TrueAsync(() => instance.LogText().Contains("lacks the column(s) endtime, activity", StringComparison.Ordinal), Wait, "the refusal in the log");
+        Assert.Empty(await cloud.People.WindowsAsync(integration.Id, latest: false));
+        agent.AssertRunning();
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -68,11 +68,11 @@ public sealed class AgentInstance : IDisposable
     }
 
     /// <summary>Runs the agent's main loop in this process until the returned handle is disposed.</summary>
-    public RunningAgent StartInProcess(TimeProvider? time = null)
+    public RunningAgent StartInProcess(TimeProvider? time = null, int databaseWindowsPerPass = 24)
     {
         var log = AgentLog.Configure(Paths, "debug").CreateLogger();
         var host = new AgentHost(Paths, LoadConfig(), log, showBanner: _ => { }, time);
-        return new RunningAgent(host, log).Start();
+        return new RunningAgent(host, log).Start(databaseWindowsPerPass);
     }
 
     /// <summary>Starts the real injixo-cloud-link executable ('run') as a child process.</summary>
@@ -119,10 +119,10 @@ public sealed class RunningAgent(AgentHost host, Logger log) : IAsyncDisposable
 
     public AgentHost Host => host;
 
-    public RunningAgent Start()
+    public RunningAgent Start(int databaseWindowsPerPass = 24)
     {
         // Short cloud round-trips so that pause, revocation and deletion show within a test's patience.
-        var timings = new AgentTimings { SettingsRefresh = TimeSpan.FromSeconds(0.5), Heartbeat = TimeSpan.FromSeconds(2), DatabaseGrace = TimeSpan.Zero };
+        var timings = new AgentTimings { SettingsRefresh = TimeSpan.FromSeconds(0.5), Heartbeat = TimeSpan.FromSeconds(2), DatabaseGrace = TimeSpan.Zero, DatabaseWindowsPerPass = databaseWindowsPerPass };
         _run = Task.Run(() => new AgentRunner(host, timings).RunAsync(_stop.Token));
         return this;
     }
