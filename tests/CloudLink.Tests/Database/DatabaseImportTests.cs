@@ -62,19 +62,19 @@ public sealed class DatabaseImportTests : IDisposable
         return (cloud, integration, new AgentInstance(cloud.BaseAddress, odbcConnection: Connection));
     }
 
-    private static async Task WaitForCheckpointAsync(AgentInstance instance, Func<DatabaseCheckpoint, bool> reached, string what)
+    private static async Task<DatabaseCheckpoint> WaitForCheckpointAsync(AgentInstance instance, Func<DatabaseCheckpoint, bool> reached, string what)
     {
         var file = Path.Combine(instance.Paths.StateFolder, "database.json");
-        await Eventually.TrueAsync(() =>
+        return await Eventually.GetAsync(() =>
         {
             try
             {
                 var checkpoint = System.Text.Json.JsonSerializer.Deserialize<DatabaseCheckpoint>(File.ReadAllText(file), StateJson);
-                return checkpoint is not null && reached(checkpoint);
+                return Task.FromResult(checkpoint is not null && reached(checkpoint) ? checkpoint : null);
             }
             catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
             {
-                return false;
+                return Task.FromResult<DatabaseCheckpoint?>(null);
             }
         }, Wait, what);
     }
@@ -277,6 +277,57 @@ public sealed class DatabaseImportTests : IDisposable
         await Eventually.TrueAsync(() => instance.LogText().Contains("lacks the column(s) endtime, activity", StringComparison.Ordinal), Wait, "the refusal in the log");
         Assert.Empty(await cloud.People.WindowsAsync(integration.Id, latest: false));
         agent.AssertRunning();
+    }
+
+    [SkippableOdbcFact("SQLite3")]
+    public async Task With_the_agent_killed_and_restarted_mid_import_no_window_is_stored_twice_and_no_row_lost()
+    {
+        var now = DateTime.UtcNow;
+        var start = WindowClock.Align(now - TimeSpan.FromHours(48), WindowClock.Grain);
+        InsertRows(start, WindowClock.Align(now, WindowClock.Grain));
+        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        {
+            DataType = "agentstatus",
+            Query = Query,
+            TimeZone = "UTC",
+            BackfillDays = 2,
+        });
+        await using var _ = cloud;
+        using var __ = instance;
+        var process = instance.StartProcess();
+        DateTime next;
+        try
+        {
+            await instance.PairAsync(cloud, integration.Id);
+            var random = new Random(5);
+            var killsMidRun = 0;
+            for (var round = 1; round <= 3; round++)
+            {
+                await Eventually.TrueAsync(async () => (await cloud.People.WindowsAsync(integration.Id, latest: false)).Count >= round * 20, Wait, $"windows before kill {round}");
+                await Task.Delay(random.Next(0, 30));
+                process.Kill();
+                await process.WaitForExitAsync();
+                process.Dispose();
+                killsMidRun += (await cloud.People.WindowsAsync(integration.Id, latest: false)).Count < 90 ? 1 : 0;
+                process = instance.StartProcess();
+            }
+
+            var expectedNext = WindowClock.Align(DateTime.UtcNow - TimeSpan.FromMinutes(1), WindowClock.Grain);
+            next = (await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next >= expectedNext, "the import to catch up")).Next;
+            Assert.True(killsMidRun >= 2, $"only {killsMidRun} kills fell in the middle of the import");
+        }
+        finally
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+
+        var ids = (await cloud.People.LatestRowsAsync(integration.Id)).Select(row => row[0]).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal((int)Math.Ceiling((next - start).TotalMinutes / 10), ids.Count);
+        var windows = await cloud.People.WindowsAsync(integration.Id, latest: false);
+        Assert.Equal(windows.Count, windows.Select(window => window.WindowKey).Distinct().Count());
     }
 
     public void Dispose() => _folder.Dispose();
