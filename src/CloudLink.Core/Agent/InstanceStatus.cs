@@ -27,6 +27,12 @@ public sealed class InstanceStatus
     /// <summary>*.csv files in the import folder that are not recorded as imported.</summary>
     public int Backlog { get; init; }
 
+    /// <summary>Database import: the start of the next window not yet acknowledged (database local time), if any.</summary>
+    public DateTime? DatabaseNextWindow { get; init; }
+
+    /// <summary>Database import: share of the first connection's history read, 0 to 100.</summary>
+    public double? DatabaseHistoryPercent { get; init; }
+
     public static InstanceStatus Read(InstancePaths paths, AgentConfig config, TimeProvider time)
     {
         var credentials = new CredentialStore(paths).Load();
@@ -47,8 +53,11 @@ public sealed class InstanceStatus
             }
         }
 
+        var database = DatabaseProgress(paths);
         return new InstanceStatus
         {
+            DatabaseNextWindow = database?.Next,
+            DatabaseHistoryPercent = database?.Percent,
             Name = config.Name,
             Folder = paths.Folder,
             ConfigFile = paths.ConfigFile,
@@ -63,5 +72,30 @@ public sealed class InstanceStatus
             LastImportAt = lastImport,
             Backlog = backlog,
         };
+    }
+
+    private static (DateTime Next, double Percent)? DatabaseProgress(InstancePaths paths)
+    {
+#if NET
+        var file = Path.Combine(paths.StateFolder, "database.json");
+        try
+        {
+            var checkpoint = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllBytes(file), StateJson.Default.DatabaseCheckpoint);
+            if (checkpoint is null)
+            {
+                return null;
+            }
+
+            var percent = checkpoint.BackfillComplete ? 100 : Database.DatabaseImporter.Progress(checkpoint, Database.WindowPlanner.LiveBoundary(DateTime.Now));
+            return (checkpoint.Next, percent);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+#else
+        _ = paths;
+        return null;
+#endif
     }
 }
