@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using CloudLink.Core.Cloud;
 using CloudLink.Core.Config;
@@ -164,7 +163,7 @@ public sealed class DatabaseImporter(InstancePaths paths, AgentConfig config, Cl
         try
         {
             var result = WindowExporter.Export(command, type, query, window.From, window.To,
-                () => new GZipStream(AtomicFile.OpenNew(spool, privateFile: true, FileMode.Create), CompressionLevel.Fastest), cancellationToken);
+                () => new BackgroundGzipStream(AtomicFile.OpenNew(spool, privateFile: true, FileMode.Create)), cancellationToken);
             LogRows(type, window, result);
             string sha256;
             using (var stream = FileHasher.OpenShared(spool))

@@ -31,7 +31,7 @@ public sealed unsafe class OdbcConnection : IDisposable
     internal IntPtr Handle => _handle != IntPtr.Zero ? _handle : throw new ObjectDisposedException(nameof(OdbcConnection));
 
     /// <summary>psqlODBC reads whole result sets into memory unless told to use a cursor; these keep memory bounded.</summary>
-    internal const string PostgreSqlStreaming = "UseDeclareFetch=1;Fetch=4096";
+    internal const string PostgreSqlStreaming = "UseDeclareFetch=1;Fetch=10000";
 
     /// <summary>Connects with a connection string (or "DSN=name;..."), giving up after <paramref name="loginTimeout"/>.</summary>
     public static OdbcConnection Open(string connectionString, TimeSpan loginTimeout)

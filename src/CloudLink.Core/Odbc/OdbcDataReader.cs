@@ -443,22 +443,56 @@ public sealed unsafe class OdbcDataReader : IDisposable
         return written;
     }
 
-    private static ReadOnlySpan<char> FormatDate(OdbcDate value, Span<char> target) =>
-        target[..Format(target, $"{value.Year:D4}-{value.Month:D2}-{value.Day:D2}")];
+    private static ReadOnlySpan<char> FormatDate(OdbcDate value, Span<char> target)
+    {
+        Digits(target, 0, value.Year, 4);
+        target[4] = '-';
+        Digits(target, 5, value.Month, 2);
+        target[7] = '-';
+        Digits(target, 8, value.Day, 2);
+        return target[..10];
+    }
 
-    /// <summary>yyyy-MM-dd HH:mm:ss with the fraction (up to nanoseconds) when there is one.</summary>
+    /// <summary>yyyy-MM-dd HH:mm:ss with the fraction (up to nanoseconds) when there is one; written digit by digit, as this runs per value.</summary>
     private static ReadOnlySpan<char> FormatTimestamp(OdbcTimestamp value, Span<char> target)
     {
-        var length = Format(target, $"{value.Year:D4}-{value.Month:D2}-{value.Day:D2} {value.Hour:D2}:{value.Minute:D2}:{value.Second:D2}");
+        Digits(target, 0, value.Year, 4);
+        target[4] = '-';
+        Digits(target, 5, value.Month, 2);
+        target[7] = '-';
+        Digits(target, 8, value.Day, 2);
+        target[10] = ' ';
+        Digits(target, 11, value.Hour, 2);
+        target[13] = ':';
+        Digits(target, 14, value.Minute, 2);
+        target[16] = ':';
+        Digits(target, 17, value.Second, 2);
+        var length = 19;
         if (value.Fraction != 0)
         {
             target[length++] = '.';
-            var digits = value.Fraction.ToString("D9", CultureInfo.InvariantCulture).TrimEnd('0');
-            digits.AsSpan().CopyTo(target[length..]);
-            length += digits.Length;
+            var fraction = (int)Math.Min(value.Fraction, 999_999_999u);
+            var digits = 9;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+
+            Digits(target, length, fraction, digits);
+            length += digits;
         }
 
         return target[..length];
+    }
+
+    private static void Digits(Span<char> target, int at, int value, int count)
+    {
+        for (var i = at + count - 1; i >= at; i--)
+        {
+            target[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
     }
 
     /// <summary>"2026-03-29 01:30:00+01" becomes "2026-03-29 01:30:00+01:00"; other forms stay as they are.</summary>

@@ -54,12 +54,22 @@ public sealed class DatabaseImportTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private async Task<(CloudServer Cloud, IntegrationInfo Integration, AgentInstance Instance)> SetUpAsync(DatabaseSettingsInfo settings)
+    /// <summary>A cloud with a database integration set up as given, and an agent instance (not yet started) reading this test's database.</summary>
+    private async Task<Scenario> SetUpAsync(DatabaseSettingsInfo settings)
     {
         var cloud = await CloudServer.StartAsync();
         var integration = await cloud.People.CreateIntegrationAsync("ACD agent status", IntegrationTypes.Database);
         await cloud.People.SetDatabaseAsync(integration.Id, settings);
-        return (cloud, integration, new AgentInstance(cloud.BaseAddress, odbcConnection: Connection));
+        return new Scenario(cloud, integration, new AgentInstance(cloud.BaseAddress, odbcConnection: Connection));
+    }
+
+    private sealed record Scenario(CloudServer Cloud, IntegrationInfo Integration, AgentInstance Instance) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Instance.Dispose();
+            await Cloud.DisposeAsync();
+        }
     }
 
     private static async Task<DatabaseCheckpoint> WaitForCheckpointAsync(AgentInstance instance, Func<DatabaseCheckpoint, bool> reached, string what)
@@ -85,7 +95,7 @@ public sealed class DatabaseImportTests : IDisposable
         // 2026-10-25 in Berlin: 03:00 CEST becomes 02:00 CET. Rows every 10 minutes, and the repeated hour twice.
         InsertRows(new DateTime(2026, 10, 23, 14, 0, 0), new DateTime(2026, 10, 26, 13, 0, 0));
         InsertRows(new DateTime(2026, 10, 25, 2, 0, 0), new DateTime(2026, 10, 25, 3, 0, 0), prefix: "second");
-        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
         {
             DataType = "agentstatus",
             Query = Query,
@@ -93,8 +103,7 @@ public sealed class DatabaseImportTests : IDisposable
             BackfillDays = 3,
             Reconciliation = false,
         });
-        await using var _ = cloud;
-        using var __ = instance;
+        var (cloud, integration, instance) = scenario;
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 10, 26, 12, 0, 0, TimeSpan.Zero));
 
         await using (instance.StartInProcess(clock))
@@ -120,7 +129,7 @@ public sealed class DatabaseImportTests : IDisposable
     {
         InsertRows(new DateTime(2026, 10, 24, 12, 0, 0), new DateTime(2026, 10, 25, 6, 0, 0));
         InsertRows(new DateTime(2026, 10, 25, 2, 0, 0), new DateTime(2026, 10, 25, 3, 0, 0), prefix: "second");
-        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
         {
             DataType = "agentstatus",
             Query = Query,
@@ -128,8 +137,7 @@ public sealed class DatabaseImportTests : IDisposable
             BackfillDays = 1,
             Reconciliation = false,
         });
-        await using var _ = cloud;
-        using var __ = instance;
+        var (cloud, integration, instance) = scenario;
         // 00:40 UTC is 02:40 local in the first reading of the repeated hour.
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 10, 25, 0, 40, 0, TimeSpan.Zero));
 
@@ -164,7 +172,7 @@ public sealed class DatabaseImportTests : IDisposable
     {
         var now = new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero);
         InsertRows(new DateTime(2026, 10, 1, 12, 0, 0), new DateTime(2026, 11, 10, 12, 0, 0));
-        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
         {
             DataType = "agentstatus",
             Query = Query,
@@ -172,8 +180,7 @@ public sealed class DatabaseImportTests : IDisposable
             BackfillDays = 40,
             Reconciliation = false,
         });
-        await using var _ = cloud;
-        using var __ = instance;
+        var (cloud, integration, instance) = scenario;
 
         await using (instance.StartInProcess(new ManualTimeProvider(now), databaseWindowsPerPass: 2))
         {
@@ -198,7 +205,7 @@ public sealed class DatabaseImportTests : IDisposable
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero));
         InsertRows(new DateTime(2026, 11, 9, 12, 0, 0), new DateTime(2026, 11, 10, 12, 0, 0));
-        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
         {
             DataType = "agentstatus",
             Query = Query,
@@ -206,8 +213,7 @@ public sealed class DatabaseImportTests : IDisposable
             BackfillDays = 1,
             Reconciliation = false,
         });
-        await using var _ = cloud;
-        using var __ = instance;
+        var (cloud, integration, instance) = scenario;
         await using var agent = instance.StartInProcess(clock);
         await instance.PairAsync(cloud, integration.Id);
         await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next == new DateTime(2026, 11, 10, 12, 0, 0), "the first import");
@@ -230,15 +236,14 @@ public sealed class DatabaseImportTests : IDisposable
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero));
         InsertRows(new DateTime(2026, 11, 9, 12, 0, 0), new DateTime(2026, 11, 10, 12, 0, 0));
-        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
         {
             DataType = "agentstatus",
             Query = Query,
             TimeZone = "UTC",
             BackfillDays = 1,
         });
-        await using var _ = cloud;
-        using var __ = instance;
+        var (cloud, integration, instance) = scenario;
         await using var agent = instance.StartInProcess(clock);
         await instance.PairAsync(cloud, integration.Id);
         await WaitForCheckpointAsync(instance, checkpoint => checkpoint.ReconciledUntil == new DateTime(2026, 11, 10, 12, 0, 0), "the first run and its reconciliation");
@@ -262,15 +267,14 @@ public sealed class DatabaseImportTests : IDisposable
     public async Task A_query_without_the_required_columns_is_refused_with_the_list_of_what_is_missing()
     {
         InsertRows(new DateTime(2026, 11, 9, 12, 0, 0), new DateTime(2026, 11, 9, 13, 0, 0));
-        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
         {
             DataType = "agentstatus",
             Query = "SELECT agent AS agentidentifier, start AS starttime FROM status",
             TimeZone = "UTC",
             BackfillDays = 1,
         });
-        await using var _ = cloud;
-        using var __ = instance;
+        var (cloud, integration, instance) = scenario;
         await using var agent = instance.StartInProcess(new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero)));
         await instance.PairAsync(cloud, integration.Id);
 
@@ -285,15 +289,14 @@ public sealed class DatabaseImportTests : IDisposable
         var now = DateTime.UtcNow;
         var start = WindowClock.Align(now - TimeSpan.FromHours(48), WindowClock.Grain);
         InsertRows(start, WindowClock.Align(now, WindowClock.Grain));
-        var (cloud, integration, instance) = await SetUpAsync(new DatabaseSettingsInfo
+        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
         {
             DataType = "agentstatus",
             Query = Query,
             TimeZone = "UTC",
             BackfillDays = 2,
         });
-        await using var _ = cloud;
-        using var __ = instance;
+        var (cloud, integration, instance) = scenario;
         var process = instance.StartProcess();
         DateTime next;
         try
@@ -328,6 +331,37 @@ public sealed class DatabaseImportTests : IDisposable
         Assert.Equal((int)Math.Ceiling((next - start).TotalMinutes / 10), ids.Count);
         var windows = await cloud.People.WindowsAsync(integration.Id, latest: false);
         Assert.Equal(windows.Count, windows.Select(window => window.WindowKey).Distinct().Count());
+    }
+
+    [SkippableOdbcFact("SQLite3")]
+    public async Task Agent_status_in_real_time_sends_the_open_window_every_ten_seconds_and_verbose_logs_rows()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 3, 0, TimeSpan.Zero));
+        InsertRows(new DateTime(2026, 11, 10, 10, 0, 0), new DateTime(2026, 11, 10, 12, 0, 0));
+        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
+        {
+            DataType = "agentstatus",
+            Query = Query,
+            TimeZone = "UTC",
+            BackfillDays = 1,
+            RealTime = true,
+            Reconciliation = false,
+        });
+        var (cloud, integration, instance) = scenario;
+        CloudLink.Core.Config.ConfigFile.Set(instance.Paths, "app.verbose", true);
+        await using var agent = instance.StartInProcess(clock);
+        await instance.PairAsync(cloud, integration.Id);
+        await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next == new DateTime(2026, 11, 10, 12, 0, 0), "the import up to 12:00");
+
+        Execute("INSERT INTO status VALUES ('live1', '2026-11-10 12:01:00', NULL, 'talk')");
+        clock.Advance(TimeSpan.FromSeconds(11));
+        await Eventually.TrueAsync(async () => (await cloud.People.LatestRowsAsync(integration.Id)).Any(row => row[0] == "live1"), Wait, "the open window with the new row");
+
+        var open = Assert.Single(await cloud.People.WindowsAsync(integration.Id, latest: true), window => window.WindowKey == "agentstatus:2026-11-10T12:00/2026-11-10T12:15");
+        Assert.Contains("live1,2026-11-10 12:01:00,,talk", await cloud.People.WindowContentAsync(open.Id), StringComparison.Ordinal);
+        var log = instance.LogText();
+        Assert.Contains("Query for agentstatus 2026-11-10 11:45 to 2026-11-10 12:00: 1 row(s).", log, StringComparison.Ordinal);
+        Assert.Contains("a11101150 | 2026-11-10 11:50:00 | 2026-11-10 12:00:00 | ready", log, StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Dispose();

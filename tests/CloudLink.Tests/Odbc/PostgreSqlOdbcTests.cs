@@ -22,21 +22,7 @@ public sealed class PostgreSqlOdbcTests
         return name;
     });
 
-    private static List<object?[]> ReadAll(string sql, params object?[] parameters)
-    {
-        using var connection = OdbcConnection.Open(PostgreSqlServer.ConnectionString(Database.Value), TimeSpan.FromSeconds(10));
-        using var command = connection.CreateCommand();
-        return OdbcQuery.Run(command, sql, parameters.Select(value => new OdbcParameter(value)).ToList(), reader =>
-        {
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                rows.Add(Enumerable.Range(0, reader.Columns.Count).Select(reader.GetValue).ToArray());
-            }
-
-            return rows;
-        }, CancellationToken.None);
-    }
+    private static List<object?[]> ReadAll(string sql, params object?[] parameters) => OdbcTestReader.ReadAll(PostgreSqlServer.ConnectionString(Database.Value), sql, parameters);
 
     [PostgreSqlFact]
     public void The_unicode_driver_is_used_through_wide_calls_and_characters_outside_the_BMP_survive()

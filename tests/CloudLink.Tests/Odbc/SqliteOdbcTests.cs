@@ -30,21 +30,7 @@ public sealed class SqliteOdbcTests : IDisposable
 
     private string ConnectionString => $"DRIVER={{SQLite3}};Database={_database}";
 
-    private List<object?[]> ReadAll(string sql, params object?[] parameters)
-    {
-        using var connection = OdbcConnection.Open(ConnectionString, TimeSpan.FromSeconds(10));
-        using var command = connection.CreateCommand();
-        return OdbcQuery.Run(command, sql, parameters.Select(value => new OdbcParameter(value)).ToList(), reader =>
-        {
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                rows.Add(Enumerable.Range(0, reader.Columns.Count).Select(reader.GetValue).ToArray());
-            }
-
-            return rows;
-        }, CancellationToken.None);
-    }
+    private List<object?[]> ReadAll(string sql, params object?[] parameters) => OdbcTestReader.ReadAll(ConnectionString, sql, parameters);
 
     [SkippableOdbcFact("SQLite3")]
     public void The_sqlite_driver_is_recognised_as_ansi_only_and_unicode_survives_including_characters_outside_the_BMP()
