@@ -27,7 +27,7 @@ rm -rf "$stage/publish"
 dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
 cp "$dotnet_root/LICENSE.txt" "$stage/licenses/dotnet-runtime.LICENSE.txt"
 cp "$dotnet_root/ThirdPartyNotices.txt" "$stage/licenses/dotnet-runtime.ThirdPartyNotices.txt"
-for package in Serilog Serilog.Sinks.File Serilog.Sinks.Console; do
+for package in Serilog Serilog.Sinks.Console; do
   {
     echo "$package, Copyright Serilog Contributors, licensed under the Apache License 2.0:"
     echo

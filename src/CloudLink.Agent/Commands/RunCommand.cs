@@ -12,7 +12,7 @@ internal static class RunCommand
     {
         invocation.AllowOnly();
         var (paths, config) = InstanceLoader.Load(invocation);
-        using var log = AgentLog.Configure(paths, config.LogLevel)
+        using var log = AgentLog.Configure(paths, config.LogLevel, rotate: true)
             .WriteTo.Console(outputTemplate: AgentLog.Template, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .CreateLogger();
         using var stop = new CancellationTokenSource();

@@ -2,19 +2,21 @@ using System.Globalization;
 using CloudLink.Core.Instance;
 using Serilog;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace CloudLink.Core.Logging;
 
 /// <summary>
-/// The agent's log: injixo-cloud-link.log in the instance folder. Serilog's file sink never throws
-/// into the caller, so a full disk or an unwritable log does not stop imports.
+/// The agent's log: injixo-cloud-link.log in the instance folder, rotated by <see cref="RotatingLogFile"/>;
+/// a full disk or an unwritable log does not stop imports.
 /// </summary>
 public static class AgentLog
 {
     public const string Template = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}";
 
     /// <param name="level">[log] level: debug, information, warning or error.</param>
-    public static LoggerConfiguration Configure(InstancePaths paths, string level) =>
+    /// <param name="rotate">True for the running agent: the log rotates at start and at midnight.</param>
+    public static LoggerConfiguration Configure(InstancePaths paths, string level, bool rotate = false, TimeProvider? time = null) =>
         new LoggerConfiguration()
             .MinimumLevel.Is(level switch
             {
@@ -23,5 +25,5 @@ public static class AgentLog
                 "error" => LogEventLevel.Error,
                 _ => LogEventLevel.Information,
             })
-            .WriteTo.File(paths.LogFile, outputTemplate: Template, formatProvider: CultureInfo.InvariantCulture, shared: true, flushToDiskInterval: TimeSpan.FromSeconds(1));
+            .WriteTo.Sink(new RotatingLogFile(paths.Folder, new MessageTemplateTextFormatter(Template, CultureInfo.InvariantCulture), time ?? TimeProvider.System, rotate));
 }
