@@ -16,6 +16,7 @@ try
         "status" => HelpText.Status,
         "config" => HelpText.Config,
         "query" => HelpText.Query,
+        "service" => HelpText.Service,
         "version" => HelpText.Version,
         _ => null,
     };
@@ -37,6 +38,7 @@ try
         "status" => StatusCommand.Run(invocation),
         "config" => ConfigCommand.Run(invocation),
         "query" => QueryCommand.Run(invocation),
+        "service" => ServiceCommand.Run(invocation),
         _ => Version(),
     };
 }
@@ -59,6 +61,10 @@ catch (CloudUnreachableException e)
 catch (CloudException e)
 {
     return Fail(ExitCodes.CloudProblem, e.Message);
+}
+catch (CloudLink.Core.Service.ServiceException e)
+{
+    return Fail(ExitCodes.ServiceProblem, e.Message);
 }
 catch (Exception e) when (e is CloudLink.Core.Odbc.OdbcException or CloudLink.Core.Database.DatabaseImportException or DllNotFoundException)
 {

@@ -10,4 +10,8 @@ internal static class ExitCodes
     public const int CloudProblem = 4;
     public const int StateProblem = 5;
     public const int DatabaseProblem = 6;
+    public const int ServiceProblem = 7;
+
+    /// <summary>'service status' of an installed service that is not running.</summary>
+    public const int ServiceNotRunning = 8;
 }

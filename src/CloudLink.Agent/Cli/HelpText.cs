@@ -8,6 +8,7 @@ internal static class HelpText
         Usage: injixo-cloud-link [--config PATH] COMMAND [OPTIONS]
 
         Commands:
+          service    install | uninstall | start | stop | restart | status: this instance as a systemd service.
           run        Run in the foreground: pair by PIN if needed, then import (what the service starts).
           pin        Show the PIN banner to link this instance to an integration (a fresh PIN if none is valid).
           status     Show the instance: name, folders, link state, imports and backlog.
@@ -21,7 +22,8 @@ internal static class HelpText
 
         Exit codes: 0 ok, 1 unexpected error, 2 usage error, 3 config invalid,
                     4 cloud unreachable or refused, 5 private state unreadable or unwritable,
-                    6 database unreachable, query failed or lacks required columns.
+                    6 database unreachable, query failed or lacks required columns,
+                    7 service command failed, 8 service installed but not running.
         """;
 
     public const string Run = """
@@ -76,6 +78,19 @@ internal static class HelpText
                              column (timestamp, or starttime for agentstatus); bound as parameters.
           --output FILE      Write all rows as CSV to FILE.
           --timeout SECONDS  Query time limit (default 300).
+        """;
+
+    public const string Service = """
+        Usage: sudo injixo-cloud-link [--config PATH] service install|uninstall|start|stop|restart|status
+
+        install    Writes a systemd unit named from [app] name (e.g. com.injixo.cloud-link.service)
+                   that runs this instance from its folder, restarts it on failure and reads the
+                   proxy settings from /etc/environment; enables it. Refused if a unit of that name
+                   belongs to another folder: give each instance a unique [app] name.
+        uninstall  Stops, disables and removes this instance's unit; files, logs and state stay.
+        start, stop, restart
+                   Controls the unit this instance installed (recorded in its state folder).
+        status     Shows the unit's state; exit 0 when it runs, 8 when it does not.
         """;
 
     public const string Version = """

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using CloudLink.Agent.Cli;
 using CloudLink.Core.Agent;
 using CloudLink.Core.Logging;
+using CloudLink.Core.Service;
 using Serilog;
 
 namespace CloudLink.Agent.Commands;
@@ -21,6 +22,7 @@ internal static class RunCommand
         using var host = new AgentHost(paths, config, log, showBanner: _ => { });
         try
         {
+            SdNotify.Ready();
             await new AgentRunner(host).RunAsync(stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -33,6 +35,7 @@ internal static class RunCommand
         void Stop(PosixSignalContext context)
         {
             context.Cancel = true;
+            SdNotify.Stopping();
             stop.Cancel();
         }
     }

@@ -8,6 +8,7 @@ namespace CloudLink.Core.State;
 [JsonSerializable(typeof(AgentCredentials))]
 [JsonSerializable(typeof(PinRecord))]
 [JsonSerializable(typeof(LedgerEntry))]
+[JsonSerializable(typeof(CloudLink.Core.Service.ServiceRecord))]
 #if NET
 [JsonSerializable(typeof(CloudLink.Core.Database.DatabaseCheckpoint))]
 #endif
