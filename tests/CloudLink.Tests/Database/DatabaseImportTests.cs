@@ -54,6 +54,16 @@ public sealed class DatabaseImportTests : IDisposable
         command.ExecuteNonQuery();
     }
 
+    private static DatabaseSettingsInfo AgentStatus(string timeZone, int backfillDays, bool? reconciliation = null, bool realTime = false, string query = Query) => new()
+    {
+        DataType = "agentstatus",
+        Query = query,
+        TimeZone = timeZone,
+        BackfillDays = backfillDays,
+        Reconciliation = reconciliation,
+        RealTime = realTime,
+    };
+
     /// <summary>A cloud with a database integration set up as given, and an agent instance (not yet started) reading this test's database.</summary>
     private async Task<Scenario> SetUpAsync(DatabaseSettingsInfo settings)
     {
@@ -95,14 +105,7 @@ public sealed class DatabaseImportTests : IDisposable
         // 2026-10-25 in Berlin: 03:00 CEST becomes 02:00 CET. Rows every 10 minutes, and the repeated hour twice.
         InsertRows(new DateTime(2026, 10, 23, 14, 0, 0), new DateTime(2026, 10, 26, 13, 0, 0));
         InsertRows(new DateTime(2026, 10, 25, 2, 0, 0), new DateTime(2026, 10, 25, 3, 0, 0), prefix: "second");
-        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
-        {
-            DataType = "agentstatus",
-            Query = Query,
-            TimeZone = "Europe/Berlin",
-            BackfillDays = 3,
-            Reconciliation = false,
-        });
+        await using var scenario = await SetUpAsync(AgentStatus("Europe/Berlin", 3, reconciliation: false));
         var (cloud, integration, instance) = scenario;
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 10, 26, 12, 0, 0, TimeSpan.Zero));
 
@@ -129,14 +132,7 @@ public sealed class DatabaseImportTests : IDisposable
     {
         InsertRows(new DateTime(2026, 10, 24, 12, 0, 0), new DateTime(2026, 10, 25, 6, 0, 0));
         InsertRows(new DateTime(2026, 10, 25, 2, 0, 0), new DateTime(2026, 10, 25, 3, 0, 0), prefix: "second");
-        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
-        {
-            DataType = "agentstatus",
-            Query = Query,
-            TimeZone = "Europe/Berlin",
-            BackfillDays = 1,
-            Reconciliation = false,
-        });
+        await using var scenario = await SetUpAsync(AgentStatus("Europe/Berlin", 1, reconciliation: false));
         var (cloud, integration, instance) = scenario;
         // 00:40 UTC is 02:40 local in the first reading of the repeated hour.
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 10, 25, 0, 40, 0, TimeSpan.Zero));
@@ -172,14 +168,7 @@ public sealed class DatabaseImportTests : IDisposable
     {
         var now = new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero);
         InsertRows(new DateTime(2026, 10, 1, 12, 0, 0), new DateTime(2026, 11, 10, 12, 0, 0));
-        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
-        {
-            DataType = "agentstatus",
-            Query = Query,
-            TimeZone = "UTC",
-            BackfillDays = 40,
-            Reconciliation = false,
-        });
+        await using var scenario = await SetUpAsync(AgentStatus("UTC", 40, reconciliation: false));
         var (cloud, integration, instance) = scenario;
 
         await using (instance.StartInProcess(new ManualTimeProvider(now), databaseWindowsPerPass: 2))
@@ -205,14 +194,7 @@ public sealed class DatabaseImportTests : IDisposable
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero));
         InsertRows(new DateTime(2026, 11, 9, 12, 0, 0), new DateTime(2026, 11, 10, 12, 0, 0));
-        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
-        {
-            DataType = "agentstatus",
-            Query = Query,
-            TimeZone = "UTC",
-            BackfillDays = 1,
-            Reconciliation = false,
-        });
+        await using var scenario = await SetUpAsync(AgentStatus("UTC", 1, reconciliation: false));
         var (cloud, integration, instance) = scenario;
         await using var agent = instance.StartInProcess(clock);
         await instance.PairAsync(cloud, integration.Id);
@@ -236,13 +218,7 @@ public sealed class DatabaseImportTests : IDisposable
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero));
         InsertRows(new DateTime(2026, 11, 9, 12, 0, 0), new DateTime(2026, 11, 10, 12, 0, 0));
-        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
-        {
-            DataType = "agentstatus",
-            Query = Query,
-            TimeZone = "UTC",
-            BackfillDays = 1,
-        });
+        await using var scenario = await SetUpAsync(AgentStatus("UTC", 1));
         var (cloud, integration, instance) = scenario;
         await using var agent = instance.StartInProcess(clock);
         await instance.PairAsync(cloud, integration.Id);
@@ -267,13 +243,7 @@ public sealed class DatabaseImportTests : IDisposable
     public async Task A_query_without_the_required_columns_is_refused_with_the_list_of_what_is_missing()
     {
         InsertRows(new DateTime(2026, 11, 9, 12, 0, 0), new DateTime(2026, 11, 9, 13, 0, 0));
-        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
-        {
-            DataType = "agentstatus",
-            Query = "SELECT agent AS agentidentifier, start AS starttime FROM status",
-            TimeZone = "UTC",
-            BackfillDays = 1,
-        });
+        await using var scenario = await SetUpAsync(AgentStatus("UTC", 1, query: "SELECT agent AS agentidentifier, start AS starttime FROM status"));
         var (cloud, integration, instance) = scenario;
         await using var agent = instance.StartInProcess(new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero)));
         await instance.PairAsync(cloud, integration.Id);
@@ -289,13 +259,7 @@ public sealed class DatabaseImportTests : IDisposable
         var now = DateTime.UtcNow;
         var start = WindowClock.Align(now - TimeSpan.FromHours(48), WindowClock.Grain);
         InsertRows(start, WindowClock.Align(now, WindowClock.Grain));
-        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
-        {
-            DataType = "agentstatus",
-            Query = Query,
-            TimeZone = "UTC",
-            BackfillDays = 2,
-        });
+        await using var scenario = await SetUpAsync(AgentStatus("UTC", 2));
         var (cloud, integration, instance) = scenario;
         var process = instance.StartProcess();
         DateTime next;
@@ -338,15 +302,7 @@ public sealed class DatabaseImportTests : IDisposable
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 3, 0, TimeSpan.Zero));
         InsertRows(new DateTime(2026, 11, 10, 10, 0, 0), new DateTime(2026, 11, 10, 12, 0, 0));
-        await using var scenario = await SetUpAsync(new DatabaseSettingsInfo
-        {
-            DataType = "agentstatus",
-            Query = Query,
-            TimeZone = "UTC",
-            BackfillDays = 1,
-            RealTime = true,
-            Reconciliation = false,
-        });
+        await using var scenario = await SetUpAsync(AgentStatus("UTC", 1, realTime: true, reconciliation: false));
         var (cloud, integration, instance) = scenario;
         CloudLink.Core.Config.ConfigFile.Set(instance.Paths, "app.verbose", true);
         await using var agent = instance.StartInProcess(clock);
