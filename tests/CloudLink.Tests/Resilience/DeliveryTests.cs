@@ -109,4 +109,43 @@ public sealed class DeliveryTests
             process.Dispose();
         }
     }
+
+    [Fact]
+    public async Task SIGTERM_during_uploads_stops_the_agent_cleanly_and_a_restart_finishes_without_loss_or_duplicate()
+    {
+        await using var cloud = await CloudServer.StartAsync();
+        var integration = await cloud.People.CreateIntegrationAsync("CSV");
+        using var instance = new AgentInstance(cloud.BaseAddress, settleSeconds: 0.1, scanSeconds: 0.1);
+        var process = instance.StartProcess();
+        await instance.PairAsync(cloud, integration.Id);
+        var files = DropFiles(instance, count: 80, size: 512 * 1024, seed: 7);
+        await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count >= 5, Wait, "uploads under way");
+
+        using (var term = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using (var stopWait = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            await process.WaitForExitAsync(stopWait.Token);
+        }
+
+        Assert.Equal(0, process.ExitCode);
+        process.Dispose();
+        Assert.Contains("Stopped.", instance.LogText(), StringComparison.Ordinal);
+        Assert.True((await cloud.People.ReceivedAsync(integration.Id)).Count < files.Count, "the stop should fall in the middle of the uploads");
+
+        process = instance.StartProcess();
+        try
+        {
+            await AssertEachExactlyOnceAsync(cloud, integration.Id, files, instance);
+        }
+        finally
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+    }
 }
