@@ -14,6 +14,7 @@ try
         "run" => HelpText.Run,
         "pin" => HelpText.Pin,
         "status" => HelpText.Status,
+        "import" => HelpText.Import,
         "config" => HelpText.Config,
         "query" => HelpText.Query,
         "service" => HelpText.Service,
@@ -35,7 +36,8 @@ try
     {
         "run" => await RunCommand.RunAsync(invocation),
         "pin" => await PinCommand.RunAsync(invocation),
-        "status" => StatusCommand.Run(invocation),
+        "status" => await StatusCommand.RunAsync(invocation),
+        "import" => await ImportCommand.RunAsync(invocation),
         "config" => ConfigCommand.Run(invocation),
         "query" => QueryCommand.Run(invocation),
         "service" => ServiceCommand.Run(invocation),
@@ -69,6 +71,10 @@ catch (CloudLink.Core.Service.ServiceException e)
 catch (Exception e) when (e is CloudLink.Core.Odbc.OdbcException or CloudLink.Core.Database.DatabaseImportException or DllNotFoundException)
 {
     return Fail(ExitCodes.DatabaseProblem, e.Message);
+}
+catch (UnauthorizedAccessException e)
+{
+    return Fail(ExitCodes.StateProblem, e.Message);
 }
 catch (Exception e) when (e is not OutOfMemoryException)
 {

@@ -12,6 +12,7 @@ internal static class HelpText
           run        Run in the foreground: pair by PIN if needed, then import (what the service starts).
           pin        Show the PIN banner to link this instance to an integration (a fresh PIN if none is valid).
           status     Show the instance: name, folders, link state, imports and backlog.
+          import     Tell the running agent to import now.
           config     Get or set a key of injixo-cloud-link.toml, keeping its comments.
           query      Run a database query as an integration would, and show what it returns.
           version    Show the version.
@@ -91,6 +92,13 @@ internal static class HelpText
         start, stop, restart
                    Controls the unit this instance installed (recorded in its state folder).
         status     Shows the unit's state; exit 0 when it runs, 8 when it does not.
+        """;
+
+    public const string Import = """
+        Usage: sudo injixo-cloud-link [--config PATH] import
+
+        Tells the running agent (over its local control channel) to look for new files and due
+        database windows now instead of at its next scan. Exit 8 when the agent is not running.
         """;
 
     public const string Version = """

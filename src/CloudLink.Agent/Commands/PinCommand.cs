@@ -1,7 +1,9 @@
 using CloudLink.Agent.Cli;
 using CloudLink.Core.Agent;
+using CloudLink.Core.Control;
 using CloudLink.Core.Logging;
 using CloudLink.Core.Pairing;
+using CloudLink.Core.State;
 
 namespace CloudLink.Agent.Commands;
 
@@ -13,11 +15,17 @@ internal static class PinCommand
         var (paths, config) = InstanceLoader.Load(invocation);
         using var log = AgentLog.Configure(paths, config.LogLevel).CreateLogger();
         using var host = new AgentHost(paths, config, log, showBanner: _ => { });
-        var pin = await host.Pairing.CurrentPinAsync(invocation.Flags.Contains("--new"), CancellationToken.None);
+        var fresh = invocation.Flags.Contains("--new");
+
+        // The running agent answers for itself; without one, the files and the cloud do.
+        var live = await ControlChannel.AskAsync(paths, new ControlRequest { Command = "pin", New = fresh }, TimeSpan.FromSeconds(60));
+        var pin = live is not null
+            ? (live.Pin is null ? null : new PinRecord { Pin = live.Pin, ExpiresAt = live.PinExpiresAt!.Value })
+            : await host.Pairing.CurrentPinAsync(fresh, CancellationToken.None);
         if (pin is null)
         {
             var credentials = host.Credentials.Load()!;
-            Console.WriteLine($"This instance is linked to integration {credentials.IntegrationId} ({credentials.IntegrationName}); no PIN is needed.");
+            Console.WriteLine($"This instance is linked to integration {live?.IntegrationId ?? credentials.IntegrationId} ({live?.IntegrationName ?? credentials.IntegrationName}); no PIN is needed.");
             Console.WriteLine("To link it elsewhere, delete that integration or revoke this agent in the cloud: the agent then shows a new PIN.");
             return ExitCodes.Ok;
         }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using CloudLink.Agent.Cli;
 using CloudLink.Core.Agent;
+using CloudLink.Core.Control;
 using CloudLink.Core.Logging;
 using CloudLink.Core.Service;
 using Serilog;
@@ -20,10 +21,13 @@ internal static class RunCommand
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var host = new AgentHost(paths, config, log, showBanner: _ => { });
+        using var runner = new AgentRunner(host);
+        var startedAt = DateTimeOffset.UtcNow;
+        await using var control = ControlChannel.Open(paths, (request, cancellationToken) => Answer(host, runner, startedAt, request, cancellationToken), log);
         try
         {
             SdNotify.Ready();
-            await new AgentRunner(host).RunAsync(stop.Token);
+            await runner.RunAsync(stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -31,6 +35,31 @@ internal static class RunCommand
         }
 
         return ExitCodes.Ok;
+
+        static async Task<ControlResponse> Answer(AgentHost host, AgentRunner runner, DateTimeOffset startedAt, ControlRequest request, CancellationToken cancellationToken)
+        {
+            var response = new ControlResponse { Ok = true, ProcessId = Environment.ProcessId, StartedAt = startedAt };
+            switch (request.Command)
+            {
+                case "status":
+                    response.Message = "running";
+                    break;
+                case "import":
+                    runner.WakeUp();
+                    response.Message = "The running agent imports now; see its log for what it sends.";
+                    break;
+                case "pin":
+                    var pin = await host.Pairing.CurrentPinAsync(request.New, cancellationToken);
+                    var credentials = pin is null ? host.Credentials.Load() : null;
+                    (response.Pin, response.PinExpiresAt) = (pin?.Pin, pin?.ExpiresAt);
+                    (response.IntegrationId, response.IntegrationName) = (credentials?.IntegrationId, credentials?.IntegrationName);
+                    break;
+                default:
+                    return new ControlResponse { Message = $"Unknown command '{request.Command}'; use status, pin or import." };
+            }
+
+            return response;
+        }
 
         void Stop(PosixSignalContext context)
         {

@@ -1,15 +1,27 @@
 using System.Globalization;
 using CloudLink.Agent.Cli;
 using CloudLink.Core.Agent;
+using CloudLink.Core.Control;
 
 namespace CloudLink.Agent.Commands;
 
 internal static class StatusCommand
 {
-    public static int Run(Invocation invocation)
+    public static async Task<int> RunAsync(Invocation invocation)
     {
         invocation.AllowOnly();
         var (paths, config) = InstanceLoader.Load(invocation);
+        string agent;
+        try
+        {
+            var live = await ControlChannel.AskAsync(paths, new ControlRequest { Command = "status" }, TimeSpan.FromSeconds(5));
+            agent = live is null ? "not running" : $"running (PID {live.ProcessId}, since {Time(live.StartedAt)})";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            agent = "unknown: only root (or the instance's owner) may ask the running agent; use sudo";
+        }
+
         var status = InstanceStatus.Read(paths, config, TimeProvider.System);
         var link = status.LinkState switch
         {
@@ -18,6 +30,7 @@ internal static class StatusCommand
             _ => "not paired; run 'injixo-cloud-link pin' and enter the PIN on the integration's page",
         };
         Console.WriteLine($"Instance:       {status.Name}");
+        Console.WriteLine($"Agent:          {agent}");
         Console.WriteLine($"Folder:         {status.Folder}");
         Console.WriteLine($"Config:         {status.ConfigFile}");
         Console.WriteLine($"Cloud:          {status.CloudUrl}");

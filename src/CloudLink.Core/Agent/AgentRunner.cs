@@ -9,9 +9,27 @@ namespace CloudLink.Core.Agent;
 /// The agent's main loop ('run'): pair if needed, then import until stopped. A rejected credential
 /// sends it back to pairing; an unreachable cloud means waiting with backoff, never losing a file.
 /// </summary>
-public sealed class AgentRunner(AgentHost host, AgentTimings? timings = null)
+public sealed class AgentRunner(AgentHost host, AgentTimings? timings = null) : IDisposable
 {
     private readonly AgentTimings _timings = timings ?? new AgentTimings();
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    public void Dispose() => _wake.Dispose();
+
+    /// <summary>Ends the current wait at once, so the next import pass runs now ('injixo-cloud-link import').</summary>
+    public void WakeUp()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+            }
+        }
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -158,7 +176,7 @@ public sealed class AgentRunner(AgentHost host, AgentTimings? timings = null)
                     host.Paths.StateFolder, e.Message, wait.TotalSeconds);
             }
 
-            await Task.Delay(wait, cancellationToken);
+            await _wake.WaitAsync(wait, cancellationToken);
         }
     }
 }

@@ -11,6 +11,8 @@ namespace CloudLink.Core.State;
 [JsonSerializable(typeof(CloudLink.Core.Service.ServiceRecord))]
 #if NET
 [JsonSerializable(typeof(CloudLink.Core.Database.DatabaseCheckpoint))]
+[JsonSerializable(typeof(CloudLink.Core.Control.ControlRequest))]
+[JsonSerializable(typeof(CloudLink.Core.Control.ControlResponse))]
 #endif
 internal sealed partial class StateJson : JsonSerializerContext
 {

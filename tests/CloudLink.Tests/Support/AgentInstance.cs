@@ -123,7 +123,11 @@ public sealed class RunningAgent(AgentHost host, Logger log) : IAsyncDisposable
     {
         // Short cloud round-trips so that pause, revocation and deletion show within a test's patience.
         var timings = new AgentTimings { SettingsRefresh = TimeSpan.FromSeconds(0.5), Heartbeat = TimeSpan.FromSeconds(2), DatabaseGrace = TimeSpan.Zero, DatabaseWindowsPerPass = databaseWindowsPerPass };
-        _run = Task.Run(() => new AgentRunner(host, timings).RunAsync(_stop.Token));
+        _run = Task.Run(async () =>
+        {
+            using var runner = new AgentRunner(host, timings);
+            await runner.RunAsync(_stop.Token);
+        });
         return this;
     }
 

@@ -1,0 +1,22 @@
+namespace CloudLink.Core.Control;
+
+/// <summary>A command sent to the running agent over its control channel: status, pin or import.</summary>
+public sealed class ControlRequest
+{
+    public string Command { get; set; } = "";
+
+    /// <summary>For pin: request a fresh PIN.</summary>
+    public bool New { get; set; }
+}
+
+public sealed class ControlResponse
+{
+    public bool Ok { get; set; }
+    public string Message { get; set; } = "";
+    public int ProcessId { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public string? Pin { get; set; }
+    public DateTimeOffset? PinExpiresAt { get; set; }
+    public long? IntegrationId { get; set; }
+    public string? IntegrationName { get; set; }
+}
