@@ -12,7 +12,7 @@ internal static class RunCommand
 {
     public static async Task<int> RunAsync(Invocation invocation)
     {
-        invocation.AllowOnly();
+        invocation.AllowOnly("--service");
         var (paths, config) = InstanceLoader.Load(invocation);
         using var log = AgentLog.Configure(paths, config.LogLevel, rotate: true)
             .WriteTo.Console(outputTemplate: AgentLog.Template, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
@@ -24,16 +24,27 @@ internal static class RunCommand
         using var runner = new AgentRunner(host);
         var startedAt = DateTimeOffset.UtcNow;
         await using var control = ControlChannel.Open(paths, (request, cancellationToken) => Answer(host, runner, startedAt, request, cancellationToken), log);
-        try
+        async Task Work(CancellationToken serviceStop)
         {
-            SdNotify.Ready();
-            await runner.RunAsync(stop.Token);
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            log.Information("Stopped.");
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, serviceStop);
+            try
+            {
+                SdNotify.Ready();
+                await runner.RunAsync(either.Token);
+            }
+            catch (OperationCanceledException) when (either.IsCancellationRequested)
+            {
+                log.Information("Stopped.");
+            }
         }
 
+        // Started by the Windows Service Control Manager (the service's command line ends in --service).
+        if (invocation.Flags.Contains("--service") && OperatingSystem.IsWindows() && Core.Service.Windows.WindowsServiceHost.Run(Work))
+        {
+            return ExitCodes.Ok;
+        }
+
+        await Work(CancellationToken.None);
         return ExitCodes.Ok;
 
         static async Task<ControlResponse> Answer(AgentHost host, AgentRunner runner, DateTimeOffset startedAt, ControlRequest request, CancellationToken cancellationToken)

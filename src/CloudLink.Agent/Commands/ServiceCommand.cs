@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using CloudLink.Agent.Cli;
 using CloudLink.Core.Instance;
 using CloudLink.Core.Service;
+using CloudLink.Core.Service.Windows;
 
 namespace CloudLink.Agent.Commands;
 
@@ -17,28 +18,26 @@ internal static class ServiceCommand
             throw new UsageException("Use 'injixo-cloud-link service install|uninstall|start|stop|restart|status'.");
         }
 
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
-        {
-            throw new ServiceException("Service control from the command line is available on Linux (systemd); on Windows the MSI installs the service.");
-        }
-
+        var windows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
         var (paths, config) = InstanceLoader.Load(invocation);
         switch (action)
         {
             case "install":
-                var installed = SystemdServices.Install(paths, config.Name, AgentCommand(paths));
-                Console.WriteLine($"Installed and enabled {installed.Unit} ({installed.UnitFile}). Start it with 'injixo-cloud-link service start'.");
+                var installed = windows
+                    ? WindowsServices.Install(paths, config.Name, [.. AgentCommand(paths), "--service"])
+                    : SystemdServices.Install(paths, config.Name, AgentCommand(paths));
+                Console.WriteLine($"Installed {installed.Unit} ({installed.UnitFile}). Start it with 'injixo-cloud-link service start'.");
                 break;
             case "uninstall":
-                var removed = SystemdServices.Uninstall(paths);
+                var removed = windows ? WindowsServices.Uninstall(paths) : SystemdServices.Uninstall(paths);
                 Console.WriteLine($"Stopped and removed {removed.Unit}. The instance's files, logs and state stay in {paths.Folder}.");
                 break;
             case "status":
-                var state = SystemdServices.Status(paths);
+                var state = windows ? WindowsServices.Status(paths) : SystemdServices.Status(paths);
                 Console.WriteLine($"{state.Unit}: {state.ActiveState} ({state.SubState}){(state.MainPid > 0 ? $", PID {state.MainPid}" : "")}{(state.Since.Length > 0 ? $", since {state.Since}" : "")}");
                 return state.IsActive ? ExitCodes.Ok : ExitCodes.ServiceNotRunning;
             default:
-                var record = SystemdServices.Control(paths, action);
+                var record = windows ? WindowsServices.Control(paths, action) : SystemdServices.Control(paths, action);
                 Console.WriteLine($"{record.Unit}: {action} done.");
                 break;
         }

@@ -60,7 +60,18 @@ public sealed class ControlChannel : IAsyncDisposable
     public static async Task<ControlResponse?> AskAsync(InstancePaths paths, ControlRequest request, TimeSpan timeout)
     {
         var path = SocketPath(paths);
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        Socket socket;
+        try
+        {
+            socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        }
+        catch (SocketException)
+        {
+            // No Unix sockets on this system (older Windows, Wine): the files answer.
+            return null;
+        }
+
+        using var _ = socket;
         using var cancel = new CancellationTokenSource(timeout);
         try
         {

@@ -161,6 +161,7 @@ public sealed class PairingTests
         var instance = linked.Instance;
         instance.Drop("a.csv", "x;y\n1;2\n");
         await linked.ReceivedAtLeastAsync(1);
+        await Eventually.TrueAsync(() => File.Exists(instance.Paths.LedgerFile), Wait, "the ledger record after the acknowledgement");
 
         if (!OperatingSystem.IsWindows())
         {

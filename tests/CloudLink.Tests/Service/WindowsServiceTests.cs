@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using CloudLink.Tests.Support;
+
+namespace CloudLink.Tests.Service;
+
+/// <summary>
+/// The win-x64 agent as a Windows service under Wine's Service Control Manager: installed, started,
+/// queried, stopped (its handler receives STOP and it logs a clean stop) and uninstalled, for the
+/// default instance and "(Instance 1)" side by side. .ci/run publishes the agent and prepares the prefix.
+/// </summary>
+public sealed class WindowsServiceTests
+{
+    internal static readonly string? Agent = Environment.GetEnvironmentVariable("CLOUDLINK_WIN_AGENT");
+    internal static readonly string? Prefix = Environment.GetEnvironmentVariable("CLOUDLINK_WINEPREFIX");
+
+    private static async Task<(int Code, string Output)> WineAsync(string folder, params string[] args)
+    {
+        var start = new ProcessStartInfo("wine") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        start.Environment["WINEPREFIX"] = Prefix;
+        start.Environment["WINEDEBUG"] = "-all";
+        start.Environment["WINEDLLOVERRIDES"] = "winemenubuilder.exe=d;winedbg.exe=d";
+        start.ArgumentList.Add(WindowsPath(Path.Combine(folder, "injixo-cloud-link.exe")));
+        start.ArgumentList.Add("--config");
+        start.ArgumentList.Add(WindowsPath(Path.Combine(folder, "injixo-cloud-link.toml")));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, (await output + await error).Replace("\r", "", StringComparison.Ordinal));
+    }
+
+    private static string WindowsPath(string linuxPath) => "Z:" + linuxPath.Replace('/', '\\');
+
+    private static string Instance(TempFolder root, string folder, string name, Uri cloud)
+    {
+        var path = root.Combine(folder);
+        Directory.CreateDirectory(path);
+        File.Copy(Agent!, Path.Combine(path, "injixo-cloud-link.exe"));
+        File.WriteAllText(Path.Combine(path, "injixo-cloud-link.toml"), $"[app]\nname = \"{name}\"\n\n[cloud]\nurl = \"{cloud}\"\n");
+        return path;
+    }
+
+    [WineFact]
+    public async Task The_default_instance_and_instance_1_run_side_by_side_as_Windows_services()
+    {
+        await using var cloud = await CloudServer.StartAsync();
+        using var root = new TempFolder("cloudlink-wine");
+        var first = Instance(root, "default", "com.injixo.cloud-link", cloud.BaseAddress);
+        var second = Instance(root, "instance1", "com.injixo.cloud-link.instance.1", cloud.BaseAddress);
+        try
+        {
+            var install = await WineAsync(first, "service", "install");
+            Assert.True(install.Code == 0, install.Output);
+            Assert.Contains("Installed injixo Cloud Link (", install.Output, StringComparison.Ordinal);
+            var installSecond = await WineAsync(second, "service", "install");
+            Assert.True(installSecond.Code == 0, installSecond.Output);
+            Assert.Contains("Installed injixo Cloud Link (Instance 1)", installSecond.Output, StringComparison.Ordinal);
+
+            Assert.Equal(0, (await WineAsync(first, "service", "start")).Code);
+            Assert.Equal(0, (await WineAsync(second, "service", "start")).Code);
+            Assert.Contains("injixo Cloud Link: active (running)", (await WineAsync(first, "service", "status")).Output, StringComparison.Ordinal);
+            Assert.Contains("injixo Cloud Link (Instance 1): active (running)", (await WineAsync(second, "service", "status")).Output, StringComparison.Ordinal);
+
+            var pin = await WineAsync(first, "pin");
+            Assert.True(pin.Code == 0, pin.Output);
+            Assert.Matches(@"Enter your pin: \d{6}", pin.Output);
+
+            Assert.Equal(0, (await WineAsync(second, "service", "stop")).Code);
+            Assert.Equal(8, (await WineAsync(second, "service", "status")).Code);
+            Assert.Contains("active (running)", (await WineAsync(first, "service", "status")).Output, StringComparison.Ordinal);
+            await Eventually.TrueAsync(() => File.ReadAllText(Path.Combine(second, "injixo-cloud-link.log")).Contains("Stopped.", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(30), "the clean stop in instance 1's log");
+
+            Assert.Equal(0, (await WineAsync(second, "service", "uninstall")).Code);
+            Assert.Equal(0, (await WineAsync(first, "service", "stop")).Code);
+            Assert.Equal(0, (await WineAsync(first, "service", "uninstall")).Code);
+            Assert.Equal(7, (await WineAsync(first, "service", "status")).Code);
+        }
+        finally
+        {
+            await WineAsync(second, "service", "uninstall");
+            await WineAsync(first, "service", "uninstall");
+        }
+    }
+}
+
+/// <summary>A fact that needs Wine, a prepared prefix and the win-x64 agent; skipped with the reason otherwise.</summary>
+public sealed class WineFactAttribute : FactAttribute
+{
+    public WineFactAttribute()
+    {
+        if (WindowsServiceTests.Agent is null || WindowsServiceTests.Prefix is null || !File.Exists("/usr/bin/wine"))
+        {
+            Skip = "Needs Wine (apt-get install wine64 wine), CLOUDLINK_WINEPREFIX and CLOUDLINK_WIN_AGENT (a win-x64 publish); .ci/run sets them up.";
+        }
+    }
+}
