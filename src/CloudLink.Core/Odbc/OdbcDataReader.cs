@@ -187,8 +187,7 @@ public sealed unsafe class OdbcDataReader : IDisposable
                 writer.WriteFormatted(FormatDate(*(OdbcDate*)Element(column), formatted));
                 return;
             case OdbcValueKind.Time:
-                var time = *(OdbcTime*)Element(column);
-                writer.WriteFormatted(formatted[..Format(formatted, $"{time.Hour:D2}:{time.Minute:D2}:{time.Second:D2}")]);
+                writer.WriteFormatted(FormatTime(*(OdbcTime*)Element(column), formatted));
                 return;
             case OdbcValueKind.Timestamp:
                 writer.WriteFormatted(FormatTimestamp(*(OdbcTimestamp*)Element(column), formatted));
@@ -437,36 +436,24 @@ public sealed unsafe class OdbcDataReader : IDisposable
 
     private static TimeOnly ToTime(OdbcTime value) => new(value.Hour, value.Minute, value.Second);
 
-    private static int Format(Span<char> target, [System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("target")] ref MemoryExtensions.TryWriteInterpolatedStringHandler handler)
-    {
-        MemoryExtensions.TryWrite(target, ref handler, out var written);
-        return written;
-    }
-
     private static ReadOnlySpan<char> FormatDate(OdbcDate value, Span<char> target)
     {
-        Digits(target, 0, value.Year, 4);
-        target[4] = '-';
-        Digits(target, 5, value.Month, 2);
-        target[7] = '-';
-        Digits(target, 8, value.Day, 2);
+        WriteDate(target, value.Year, value.Month, value.Day);
         return target[..10];
+    }
+
+    private static ReadOnlySpan<char> FormatTime(OdbcTime value, Span<char> target)
+    {
+        WriteClock(target, 0, value.Hour, value.Minute, value.Second);
+        return target[..8];
     }
 
     /// <summary>yyyy-MM-dd HH:mm:ss with the fraction (up to nanoseconds) when there is one; written digit by digit, as this runs per value.</summary>
     private static ReadOnlySpan<char> FormatTimestamp(OdbcTimestamp value, Span<char> target)
     {
-        Digits(target, 0, value.Year, 4);
-        target[4] = '-';
-        Digits(target, 5, value.Month, 2);
-        target[7] = '-';
-        Digits(target, 8, value.Day, 2);
+        WriteDate(target, value.Year, value.Month, value.Day);
         target[10] = ' ';
-        Digits(target, 11, value.Hour, 2);
-        target[13] = ':';
-        Digits(target, 14, value.Minute, 2);
-        target[16] = ':';
-        Digits(target, 17, value.Second, 2);
+        WriteClock(target, 11, value.Hour, value.Minute, value.Second);
         var length = 19;
         if (value.Fraction != 0)
         {
@@ -484,6 +471,26 @@ public sealed unsafe class OdbcDataReader : IDisposable
         }
 
         return target[..length];
+    }
+
+    /// <summary>yyyy-MM-dd at the start of <paramref name="target"/>.</summary>
+    private static void WriteDate(Span<char> target, int year, int month, int day)
+    {
+        Digits(target, 0, year, 4);
+        target[4] = '-';
+        Digits(target, 5, month, 2);
+        target[7] = '-';
+        Digits(target, 8, day, 2);
+    }
+
+    /// <summary>HH:mm:ss at <paramref name="at"/>.</summary>
+    private static void WriteClock(Span<char> target, int at, int hour, int minute, int second)
+    {
+        Digits(target, at, hour, 2);
+        target[at + 2] = ':';
+        Digits(target, at + 3, minute, 2);
+        target[at + 5] = ':';
+        Digits(target, at + 6, second, 2);
     }
 
     private static void Digits(Span<char> target, int at, int value, int count)
