@@ -8,6 +8,7 @@ namespace CloudLink.Tests.Service;
 /// queried, stopped (its handler receives STOP and it logs a clean stop) and uninstalled, for the
 /// default instance and "(Instance 1)" side by side. .ci/run publishes the agent and prepares the prefix.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class WindowsServiceTests
 {
     internal static readonly string? Agent = Environment.GetEnvironmentVariable("CLOUDLINK_WIN_AGENT");
@@ -72,8 +73,10 @@ public sealed class WindowsServiceTests
             Assert.True(pin.Code == 0, pin.Output);
             Assert.Matches(@"Enter your pin: \d{6}", pin.Output);
 
-            Assert.Equal(0, (await WineAsync(second, "service", "stop")).Code);
-            Assert.Equal(8, (await WineAsync(second, "service", "status")).Code);
+            var stop = await WineAsync(second, "service", "stop");
+            Assert.True(stop.Code == 0, stop.Output);
+            var stopped = await WineAsync(second, "service", "status");
+            Assert.True(stopped.Code == 8, stopped.Output);
             Assert.Contains("active (running)", (await WineAsync(first, "service", "status")).Output, StringComparison.Ordinal);
             await Eventually.TrueAsync(() => File.ReadAllText(Path.Combine(second, "injixo-cloud-link.log")).Contains("Stopped.", StringComparison.Ordinal),
                 TimeSpan.FromSeconds(30), "the clean stop in instance 1's log");

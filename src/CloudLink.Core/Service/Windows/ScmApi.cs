@@ -23,6 +23,7 @@ internal static unsafe partial class ScmApi
     public const int ErrorServiceNotActive = 1062;
     public const int ErrorFailedServiceControllerConnect = 1063;
     public const int ErrorServiceAlreadyRunning = 1056;
+    public const int ErrorServiceCannotAcceptControl = 1061;
     public const int ErrorServiceExists = 1073;
 
     [StructLayout(LayoutKind.Sequential)]

@@ -108,9 +108,22 @@ public static class WindowsServices
 
     private static void Stop(ScmHandle service, string name)
     {
-        if (!ScmApi.ControlService(service.Handle, ScmApi.ControlStop, out _) && Marshal.GetLastWin32Error() != ScmApi.ErrorServiceNotActive)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!ScmApi.ControlService(service.Handle, ScmApi.ControlStop, out _))
         {
-            throw Failure($"Stopping the service \"{name}\"");
+            var error = Marshal.GetLastWin32Error();
+            if (error == ScmApi.ErrorServiceNotActive)
+            {
+                return;
+            }
+
+            // A service still starting cannot take STOP yet: ask again until it can.
+            if (error != ScmApi.ErrorServiceCannotAcceptControl || DateTime.UtcNow > deadline)
+            {
+                throw Failure($"Stopping the service \"{name}\"");
+            }
+
+            Thread.Sleep(200);
         }
 
         WaitFor(service, ScmApi.StateStopped, name);
@@ -119,8 +132,18 @@ public static class WindowsServices
     private static void WaitFor(ScmHandle service, uint state, string name)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (ScmApi.QueryServiceStatus(service.Handle, out var status) && status.CurrentState != state)
+        while (true)
         {
+            if (!ScmApi.QueryServiceStatus(service.Handle, out var status))
+            {
+                throw Failure($"Querying the service \"{name}\"");
+            }
+
+            if (status.CurrentState == state)
+            {
+                return;
+            }
+
             if (DateTime.UtcNow > deadline)
             {
                 throw new ServiceException($"The service \"{name}\" did not reach the expected state within 60 seconds; see injixo-cloud-link.log in its folder.");
