@@ -10,7 +10,7 @@ namespace CloudLink.Tests.Service;
 /// install, start, pin, status, a second instance beside it, the name collision, a crash restart,
 /// the journal, stop and uninstall. .ci/run builds the container tree and the release archive.
 /// </summary>
-[Collection(SerialCollection.Name)]
+[Collection(OperatingSystemServiceTests.Name)]
 public sealed class SystemdServiceTests
 {
     internal static readonly string? Root = Environment.GetEnvironmentVariable("CLOUDLINK_SYSTEMD_CT_ROOT");

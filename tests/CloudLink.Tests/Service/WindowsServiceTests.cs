@@ -8,7 +8,7 @@ namespace CloudLink.Tests.Service;
 /// queried, stopped (its handler receives STOP and it logs a clean stop) and uninstalled, for the
 /// default instance and "(Instance 1)" side by side. .ci/run publishes the agent and prepares the prefix.
 /// </summary>
-[Collection(SerialCollection.Name)]
+[Collection(OperatingSystemServiceTests.Name)]
 public sealed class WindowsServiceTests
 {
     internal static readonly string? Agent = Environment.GetEnvironmentVariable("CLOUDLINK_WIN_AGENT");
