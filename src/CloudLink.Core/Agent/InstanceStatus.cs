@@ -86,8 +86,7 @@ public sealed class InstanceStatus
                 return null;
             }
 
-            var percent = checkpoint.BackfillComplete ? 100 : Database.DatabaseImporter.Progress(checkpoint, Database.WindowPlanner.LiveBoundary(DateTime.Now));
-            return (checkpoint.Next, percent);
+            return (checkpoint.Next, Database.DatabaseImporter.Progress(checkpoint, Database.WindowPlanner.LiveBoundary(DateTime.Now)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {

@@ -81,9 +81,6 @@ public sealed class CsvUtf8Writer(Stream output, byte delimiter = (byte)',') : I
         }
     }
 
-    /// <summary>Writes a formatted value (dates, times) through a stack buffer.</summary>
-    public void WriteFormatted(ReadOnlySpan<char> text) => WriteField(text);
-
     public void EndRow()
     {
         AppendByte((byte)'\r');

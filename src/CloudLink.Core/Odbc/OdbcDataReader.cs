@@ -184,18 +184,18 @@ public sealed unsafe class OdbcDataReader : IDisposable
                 writer.WriteInt64(*(byte*)Element(column) != 0 ? 1 : 0);
                 return;
             case OdbcValueKind.Date:
-                writer.WriteFormatted(FormatDate(*(OdbcDate*)Element(column), formatted));
+                writer.WriteField(FormatDate(*(OdbcDate*)Element(column), formatted));
                 return;
             case OdbcValueKind.Time:
-                writer.WriteFormatted(FormatTime(*(OdbcTime*)Element(column), formatted));
+                writer.WriteField(FormatTime(*(OdbcTime*)Element(column), formatted));
                 return;
             case OdbcValueKind.Timestamp:
-                writer.WriteFormatted(FormatTimestamp(*(OdbcTimestamp*)Element(column), formatted));
+                writer.WriteField(FormatTimestamp(*(OdbcTimestamp*)Element(column), formatted));
                 return;
             case OdbcValueKind.TimestampUtc:
                 var utc = FormatTimestamp(*(OdbcTimestamp*)Element(column), formatted);
                 "+00:00".AsSpan().CopyTo(formatted[utc.Length..]);
-                writer.WriteFormatted(formatted[..(utc.Length + 6)]);
+                writer.WriteField(formatted[..(utc.Length + 6)]);
                 return;
             case OdbcValueKind.Binary:
                 writer.WriteField(Convert.ToHexString(Bytes(column)));

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using CloudLink.Core.Instance;
 using CloudLink.Core.State;
 
@@ -63,7 +62,7 @@ public static class SystemdServices
             }
         }
 
-        var previous = Load(paths);
+        var previous = ServiceRecords.Load(paths);
         if (previous is not null && previous.Unit != unit)
         {
             throw new ServiceException(
@@ -75,15 +74,14 @@ public static class SystemdServices
         Systemctl("daemon-reload");
         Systemctl("enable", unit);
         var record = new ServiceRecord { Unit = unit, UnitFile = unitFile, InstalledAt = DateTimeOffset.UtcNow };
-        AtomicFile.EnsurePrivateFolder(paths.StateFolder);
-        AtomicFile.Write(RecordFile(paths), JsonSerializer.SerializeToUtf8Bytes(record, StateJson.Default.ServiceRecord), privateFile: true);
+        ServiceRecords.Save(paths, record);
         return record;
     }
 
     public static ServiceRecord Uninstall(InstancePaths paths)
     {
         EnsureSystemd();
-        var record = Installed(paths);
+        var record = ServiceRecords.Installed(paths);
         Systemctl(allowFailure: true, "stop", record.Unit);
         Systemctl(allowFailure: true, "disable", record.Unit);
         if (File.Exists(record.UnitFile) && SameFolder(SystemdUnit.FolderOf(File.ReadAllText(record.UnitFile)) ?? "", paths.Folder))
@@ -92,14 +90,14 @@ public static class SystemdServices
         }
 
         Systemctl("daemon-reload");
-        File.Delete(RecordFile(paths));
+        ServiceRecords.Delete(paths);
         return record;
     }
 
     public static ServiceRecord Control(InstancePaths paths, string action)
     {
         EnsureSystemd();
-        var record = Installed(paths);
+        var record = ServiceRecords.Installed(paths);
         Systemctl(action, record.Unit);
         return record;
     }
@@ -107,7 +105,7 @@ public static class SystemdServices
     public static ServiceState Status(InstancePaths paths)
     {
         EnsureSystemd();
-        var record = Installed(paths);
+        var record = ServiceRecords.Installed(paths);
         var output = Systemctl("show", record.Unit, "--property=ActiveState,SubState,MainPID,ActiveEnterTimestamp");
         var values = output.Split('\n').Select(line => line.Split(['='], 2)).Where(pair => pair.Length == 2)
             .ToDictionary(pair => pair[0].Trim(), pair => pair[1].Trim(), StringComparer.Ordinal);
@@ -117,24 +115,6 @@ public static class SystemdServices
             values.TryGetValue("MainPID", out var pid) && int.TryParse(pid, out var mainPid) ? mainPid : 0,
             values.TryGetValue("ActiveEnterTimestamp", out var since) ? since : "");
     }
-
-    /// <summary>The recorded service of the instance, or null if none is installed.</summary>
-    public static ServiceRecord? Load(InstancePaths paths)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(RecordFile(paths)), StateJson.Default.ServiceRecord);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static ServiceRecord Installed(InstancePaths paths) =>
-        Load(paths) ?? throw new ServiceException($"No service is installed for {paths.Folder}; run 'injixo-cloud-link service install' there first.");
-
-    private static string RecordFile(InstancePaths paths) => Path.Combine(paths.StateFolder, "service.json");
 
     private static bool SameFolder(string a, string b) =>
         string.Equals(Path.GetFullPath(a).TrimEnd('/'), Path.GetFullPath(b).TrimEnd('/'), StringComparison.Ordinal);

@@ -114,21 +114,7 @@ public sealed class TomlDocument
         _headersByPath.TryGetValue(TomlParser.PathKey(path), out var header) ? header : null;
 
     /// <summary>1-based line and column of a character offset.</summary>
-    public (int Line, int Column) Position(int offset)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < Text.Length; i++)
-        {
-            if (Text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, offset - lineStart + 1);
-    }
+    public (int Line, int Column) Position(int offset) => TextPosition.Of(Text, offset);
 
     /// <summary>The value at a dotted path in the model, or null.</summary>
     public object? GetValue(IReadOnlyList<string> path)

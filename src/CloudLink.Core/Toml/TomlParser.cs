@@ -46,19 +46,8 @@ internal sealed partial class TomlParser
 
     private TomlException Error(string reason, int? at = null)
     {
-        var offset = Math.Min(at ?? _pos, _text.Length);
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset; i++)
-        {
-            if (_text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return new TomlException(reason, line, offset - lineStart + 1);
+        var (line, column) = TextPosition.Of(_text, Math.Min(at ?? _pos, _text.Length));
+        return new TomlException(reason, line, column);
     }
 
     private void Emit(TomlTokenKind kind, int start) => _tokens.Add(new TomlToken(kind, start, _text.Substring(start, _pos - start)));

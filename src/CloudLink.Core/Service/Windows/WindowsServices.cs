@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using CloudLink.Core.Instance;
-using CloudLink.Core.State;
 
 namespace CloudLink.Core.Service.Windows;
 
@@ -42,14 +40,13 @@ public static class WindowsServices
         }
 
         var record = new ServiceRecord { Unit = name, UnitFile = binaryPath, InstalledAt = DateTimeOffset.UtcNow };
-        AtomicFile.EnsurePrivateFolder(paths.StateFolder);
-        AtomicFile.Write(RecordFile(paths), JsonSerializer.SerializeToUtf8Bytes(record, StateJson.Default.ServiceRecord), privateFile: true);
+        ServiceRecords.Save(paths, record);
         return record;
     }
 
     public static ServiceRecord Uninstall(InstancePaths paths)
     {
-        var record = Installed(paths);
+        var record = ServiceRecords.Installed(paths);
         using var service = Open(record.Unit);
         if (ScmApi.QueryServiceStatus(service.Handle, out var status) && status.CurrentState != ScmApi.StateStopped)
         {
@@ -61,13 +58,13 @@ public static class WindowsServices
             throw Failure($"Removing the service \"{record.Unit}\"");
         }
 
-        File.Delete(RecordFile(paths));
+        ServiceRecords.Delete(paths);
         return record;
     }
 
     public static ServiceRecord Control(InstancePaths paths, string action)
     {
-        var record = Installed(paths);
+        var record = ServiceRecords.Installed(paths);
         using var service = Open(record.Unit);
         if (action is "stop" or "restart")
         {
@@ -89,7 +86,7 @@ public static class WindowsServices
 
     public static ServiceState Status(InstancePaths paths)
     {
-        var record = Installed(paths);
+        var record = ServiceRecords.Installed(paths);
         using var service = Open(record.Unit);
         if (!ScmApi.QueryServiceStatus(service.Handle, out var status))
         {
@@ -185,21 +182,6 @@ public static class WindowsServices
         var service = ScmApi.OpenService(manager.Handle, name, ScmApi.ServiceAllAccess);
         return service != IntPtr.Zero ? new ScmHandle(service) : throw Failure($"Opening the service \"{name}\"");
     }
-
-    private static ServiceRecord Installed(InstancePaths paths)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(RecordFile(paths)), StateJson.Default.ServiceRecord)
-                ?? throw new ServiceException($"No service is installed for {paths.Folder}.");
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException)
-        {
-            throw new ServiceException($"No service is installed for {paths.Folder}; run 'injixo-cloud-link service install' there first (as an administrator).");
-        }
-    }
-
-    private static string RecordFile(InstancePaths paths) => Path.Combine(paths.StateFolder, "service.json");
 
     private static ServiceException Failure(string what)
     {
