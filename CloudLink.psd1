@@ -8,8 +8,25 @@
     Description          = 'Install, pair, configure and run injixo Cloud Link instances: fleet installs, PIN, config, proxy and log purge.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('CloudLink.Format.ps1xml')
     CmdletsToExport      = @(
-        'Get-CloudLinkPin'
+        'Install-CloudLinkInstance',
+        'Get-CloudLinkInstance',
+        'Uninstall-CloudLinkInstance',
+        'Start-CloudLinkInstance',
+        'Stop-CloudLinkInstance',
+        'Restart-CloudLinkInstance',
+        'Get-CloudLinkPin',
+        'Get-CloudLinkConfig',
+        'Set-CloudLinkConfig',
+        'Start-CloudLinkImport',
+        'Set-CloudLinkProxy',
+        'Get-CloudLinkProxy',
+        'Remove-CloudLinkProxy',
+        'Test-CloudLinkConnection',
+        'Remove-CloudLinkLog',
+        'Register-CloudLinkLogPurge',
+        'Unregister-CloudLinkLogPurge'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

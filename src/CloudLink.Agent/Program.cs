@@ -18,6 +18,8 @@ try
         "config" => HelpText.Config,
         "query" => HelpText.Query,
         "service" => HelpText.Service,
+        "proxy" => HelpText.Proxy,
+        "logs" => HelpText.Logs,
         "version" => HelpText.Version,
         _ => null,
     };
@@ -41,6 +43,8 @@ try
         "config" => ConfigCommand.Run(invocation),
         "query" => QueryCommand.Run(invocation),
         "service" => ServiceCommand.Run(invocation),
+        "proxy" => ProxyCommand.Run(invocation),
+        "logs" => LogsCommand.Run(invocation),
         _ => Version(),
     };
 }
@@ -55,6 +59,10 @@ catch (ConfigException e)
 catch (StateException e)
 {
     return Fail(ExitCodes.StateProblem, $"State error: {e.Message}");
+}
+catch (CloudLink.Core.Proxy.ProxyException e)
+{
+    return Fail(ExitCodes.ConfigInvalid, e.Message);
 }
 catch (CloudUnreachableException e)
 {

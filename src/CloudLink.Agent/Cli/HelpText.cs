@@ -15,6 +15,8 @@ internal static class HelpText
           import     Tell the running agent to import now.
           config     Get or set a key of injixo-cloud-link.toml, keeping its comments.
           query      Run a database query as an integration would, and show what it returns.
+          proxy      set | show | unset: the proxy every instance on this host uses.
+          logs       purge | schedule | unschedule: delete rotated logs, now or daily.
           version    Show the version.
 
         Global options:
@@ -86,7 +88,7 @@ internal static class HelpText
 
         install    Writes a systemd unit named from [app] name (e.g. com.injixo.cloud-link.service)
                    that runs this instance from its folder, restarts it on failure and reads the
-                   proxy settings from /etc/environment; enables it. Refused if a unit of that name
+                   proxy from /etc/environment and the 'proxy set' drop-in; enables it. Refused if a unit of that name
                    belongs to another folder: give each instance a unique [app] name.
         uninstall  Stops, disables and removes this instance's unit; files, logs and state stay.
         start, stop, restart
@@ -99,6 +101,33 @@ internal static class HelpText
 
         Tells the running agent (over its local control channel) to look for new files and due
         database windows now instead of at its next scan. Exit 8 when the agent is not running.
+        """;
+
+    public const string Proxy = """
+        Usage: sudo injixo-cloud-link proxy set URL [--user NAME [--password P]] [--no-proxy HOSTS]
+               injixo-cloud-link proxy show | sudo injixo-cloud-link proxy unset
+
+        set    URL is http://host:port (or https://); a URL without a scheme is refused. With
+               --user, the password comes from --password or standard input and is URL-encoded.
+               Linux: writes /etc/injixo-cloud-link/proxy.env (mode 0600) and a drop-in
+               (UNIT.d/proxy.conf) for each instance's unit, then reloads systemd.
+               Windows: sets the machine variables HTTPS_PROXY and NO_PROXY.
+               Restart the instances afterwards ('service restart').
+        show   The proxy in use, password masked.
+        unset  Removes the proxy and the drop-ins.
+        """;
+
+    public const string Logs = """
+        Usage: injixo-cloud-link [--config PATH] logs purge [--older-than DAYS] [--keep N] [--dry-run]
+               sudo injixo-cloud-link [--config PATH] logs schedule [--older-than DAYS] [--keep N]
+               sudo injixo-cloud-link [--config PATH] logs unschedule
+
+        purge       Deletes this instance's rotated logs (injixo-cloud-link.YYYY-MM-DD.N.log) that
+                    are older than DAYS and/or not among the N newest (with both: old and beyond N).
+                    The current log is never deleted. --dry-run lists what would go.
+        schedule    Runs that purge daily at 03:15: a systemd timer (UNIT-log-purge.timer) on Linux,
+                    a scheduled task running as SYSTEM on Windows.
+        unschedule  Removes the daily purge.
         """;
 
     public const string Version = """

@@ -8,6 +8,7 @@ internal sealed class Invocation
     private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
     {
         "--connection", "--sql", "--type", "--from", "--to", "--output", "--timeout",
+        "--user", "--password", "--no-proxy", "--older-than", "--keep",
     };
 
     public HashSet<string> Flags { get; } = new(StringComparer.Ordinal);

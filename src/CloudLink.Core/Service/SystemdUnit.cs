@@ -34,23 +34,72 @@ public static class SystemdUnit
         return reader.ReadToEnd()
             .Replace("{{Name}}", Specifiers(appName.Replace('\n', ' ')))
             .Replace("{{Folder}}", Specifiers(folder))
-            .Replace("{{ExecStart}}", string.Join(" ", command.Select(Quote)));
+            .Replace("{{ExecStart}}", ExecStart(command));
     }
 
     /// <summary>The folder a unit file was written for (its WorkingDirectory), or null.</summary>
-    public static string? FolderOf(string unitText)
+    public static string? FolderOf(string unitText) => Setting(unitText, "WorkingDirectory=")?.Replace("%%", "%");
+
+    /// <summary>The [app] name a unit file was written for (from its Description), or null.</summary>
+    public static string? AppNameOf(string unitText)
     {
-        foreach (var line in unitText.Split('\n'))
+        var description = Setting(unitText, "Description=");
+        const string Prefix = "injixo Cloud Link (";
+        return description is not null && description.StartsWith(Prefix, StringComparison.Ordinal) && description.EndsWith(')')
+            ? description.Substring(Prefix.Length, description.Length - Prefix.Length - 1).Replace("%%", "%")
+            : null;
+    }
+
+    /// <summary>The words of the unit's ExecStart, unquoted as systemd reads them.</summary>
+    public static List<string> CommandOf(string unitText)
+    {
+        var line = Setting(unitText, "ExecStart=") ?? "";
+        var words = new List<string>();
+        var word = new StringBuilder();
+        var quoted = false;
+        var started = false;
+        for (var i = 0; i < line.Length; i++)
         {
-            var trimmed = line.Trim();
-            if (trimmed.StartsWith("WorkingDirectory=", StringComparison.Ordinal))
+            var c = line[i];
+            if (c == '\\' && i + 1 < line.Length)
             {
-                return trimmed.Substring("WorkingDirectory=".Length).Replace("%%", "%");
+                word.Append(line[++i]);
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+                started = true;
+            }
+            else if (c == ' ' && !quoted)
+            {
+                if (started)
+                {
+                    words.Add(word.ToString().Replace("$$", "$").Replace("%%", "%"));
+                }
+
+                word.Clear();
+                started = false;
+            }
+            else
+            {
+                word.Append(c);
+                started = true;
             }
         }
 
-        return null;
+        if (started)
+        {
+            words.Add(word.ToString().Replace("$$", "$").Replace("%%", "%"));
+        }
+
+        return words;
     }
+
+    private static string? Setting(string unitText, string prefix) =>
+        unitText.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.StartsWith(prefix, StringComparison.Ordinal))?.Substring(prefix.Length);
+
+    /// <summary>An ExecStart value that systemd splits back into exactly <paramref name="command"/>.</summary>
+    public static string ExecStart(IEnumerable<string> command) => string.Join(" ", command.Select(Quote));
 
     /// <summary>One ExecStart word: double-quoted with C escapes, '%' and '$' doubled so systemd takes them literally.</summary>
     private static string Quote(string word) =>

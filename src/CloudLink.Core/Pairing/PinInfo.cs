@@ -1,4 +1,4 @@
-namespace CloudLink.PowerShell.Cmdlets;
+namespace CloudLink.Core.Pairing;
 
 /// <summary>Output of Get-CloudLinkPin: the PIN to enter on the integration's page, or the link it already has.</summary>
 public sealed class PinInfo

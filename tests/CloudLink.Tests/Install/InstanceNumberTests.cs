@@ -1,0 +1,153 @@
+using CloudLink.Core.Install;
+using CloudLink.Core.Instance;
+using CloudLink.Core.Processes;
+using CloudLink.Tests.Support;
+
+namespace CloudLink.Tests.Install;
+
+/// <summary>Which instance comes next, and the refusals: the tenth Windows instance, a folder that holds an instance.</summary>
+public sealed class InstanceNumberTests
+{
+    [Theory]
+    [InlineData(new int[0], 0)]
+    [InlineData(new[] { 0 }, 1)]
+    [InlineData(new[] { 0, 1, 3 }, 2)]
+    [InlineData(new[] { 1, 2 }, 0)]
+    [InlineData(new[] { 0, 1, 2, 3, 4, 5, 6, 7 }, 8)]
+    public void The_next_free_instance_is_the_lowest_unused_number(int[] used, int next)
+    {
+        Assert.Equal(next, InstanceName.NextFree(used, InstanceName.WindowsMaximum));
+    }
+
+    [Fact]
+    public void A_tenth_windows_instance_is_refused_but_linux_has_no_limit()
+    {
+        var nine = Enumerable.Range(0, 9).ToArray();
+
+        var error = Assert.Throws<InstallException>(() => InstanceName.NextFree(nine, InstanceName.WindowsMaximum));
+
+        Assert.Contains("All 9 instances", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Uninstall-CloudLinkInstance", error.Message, StringComparison.Ordinal);
+        Assert.Equal(9, InstanceName.NextFree(nine, maximum: null));
+    }
+
+    [Theory]
+    [InlineData("com.injixo.cloud-link", 0)]
+    [InlineData("com.injixo.cloud-link.instance.1", 1)]
+    [InlineData("com.injixo.cloud-link.instance.12", 12)]
+    [InlineData("com.injixo.cloud-link.instance.01", null)]
+    [InlineData("com.injixo.cloud-link.instance.", null)]
+    [InlineData("acd-east", null)]
+    public void Instance_numbers_come_from_the_app_name(string name, int? number)
+    {
+        Assert.Equal(number, InstanceName.Number(name));
+        if (number is { } n)
+        {
+            Assert.Equal(name, InstanceName.AppName(n));
+        }
+    }
+
+    private static string ScQc(int number, string folder) => $"""
+        [SC] QueryServiceConfig SUCCESS
+
+        SERVICE_NAME: {CloudLink.Core.Service.Windows.WindowsServiceName.ForNumber(number)}
+                TYPE               : 10  WIN32_OWN_PROCESS
+                START_TYPE         : 2   AUTO_START
+                BINARY_PATH_NAME   : "{folder}\injixo-cloud-link.exe" --config "{folder}\injixo-cloud-link.toml" run --service
+        """;
+
+    /// <summary>A Windows host (sc.exe and msiexec scripted) with services for <paramref name="installed"/>.</summary>
+    private static (WindowsInstanceInstaller Installer, ScriptedProcessRunner Runner) WindowsHost(params int[] installed)
+    {
+        var runner = new ScriptedProcessRunner((file, args) =>
+        {
+            if (file == "msiexec.exe")
+            {
+                return ScriptedProcessRunner.Exit(file, args, 0);
+            }
+
+            var number = installed.Where(n => args.Contains($"\"{CloudLink.Core.Service.Windows.WindowsServiceName.ForNumber(n)}\"", StringComparison.Ordinal)).Cast<int?>().FirstOrDefault();
+            return number is { } n ? ScriptedProcessRunner.Exit(file, args, 0, ScQc(n, $@"C:\CL\{n}")) : null;
+        });
+        var catalog = new InstanceCatalog(runner, windows: true);
+        return (new WindowsInstanceInstaller(new MsiInstaller(runner, _ => { }), catalog), runner);
+    }
+
+    [Fact]
+    public void Windows_install_picks_the_next_free_instance_from_the_services_and_runs_its_transform()
+    {
+        using var folder = new TempFolder();
+        var msi = folder.Combine("injixo-cloud-link.msi");
+        File.WriteAllText(msi, "msi");
+        var (installer, runner) = WindowsHost(0, 1, 3);
+
+        var (instance, outcome) = installer.Install(msi, folder.Combine("two"), cloudUrl: null, importDirectory: null);
+
+        Assert.Equal(2, instance.Number);
+        Assert.Equal("injixo Cloud Link (Instance 2)", instance.Service);
+        Assert.Equal(9, runner.Calls.Count(c => c.FileName == "sc.exe"));
+        Assert.Equal("qc \"injixo Cloud Link (Instance 8)\" 4096", runner.Calls[8].Arguments);
+        var msiexec = Assert.Single(runner.Calls, c => c.FileName == "msiexec.exe");
+        Assert.StartsWith($"/i {msi} /qn /norestart /l*v ", msiexec.Arguments, StringComparison.Ordinal);
+        Assert.EndsWith($" MSINEWINSTANCE=1 TRANSFORMS=\":instance.2\" INSTALLFOLDER=\"{folder.Combine("two")}\"", msiexec.Arguments, StringComparison.Ordinal);
+        Assert.Contains("install-2-", outcome.LogPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Windows_install_refuses_a_tenth_instance_without_running_msiexec()
+    {
+        using var folder = new TempFolder();
+        var msi = folder.Combine("cl.msi");
+        File.WriteAllText(msi, "msi");
+        var (installer, runner) = WindowsHost(Enumerable.Range(0, 9).ToArray());
+
+        Assert.Throws<InstallException>(() => installer.Install(msi, folder.Combine("ten"), null, null));
+        Assert.DoesNotContain(runner.Calls, c => c.FileName == "msiexec.exe");
+    }
+
+    [Fact]
+    public void Windows_install_refuses_a_folder_that_already_holds_an_instance()
+    {
+        using var folder = new TempFolder();
+        var msi = folder.Combine("cl.msi");
+        File.WriteAllText(msi, "msi");
+        Directory.CreateDirectory(folder.Combine("used"));
+        File.WriteAllText(folder.Combine("used", InstancePaths.ConfigFileName), "[app]\n");
+        var (installer, runner) = WindowsHost(0);
+
+        var error = Assert.Throws<InstallException>(() => installer.Install(msi, folder.Combine("used"), null, null));
+
+        Assert.Equal("FolderInUse", error.Reason);
+        Assert.Contains("would overwrite it", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(runner.Calls, c => c.FileName == "msiexec.exe");
+    }
+
+    [Fact]
+    public void Windows_install_of_a_missing_msi_names_the_file()
+    {
+        var (installer, runner) = WindowsHost();
+
+        var error = Assert.Throws<InstallException>(() => installer.Install("/nowhere/cl.msi", null, null, null));
+
+        Assert.Equal("MsiNotFound", error.Reason);
+        Assert.Contains("/nowhere/cl.msi", error.Message, StringComparison.Ordinal);
+        Assert.Empty(runner.Calls);
+    }
+
+    [Fact]
+    public void Linux_catalog_reads_the_units_that_service_install_wrote_and_ignores_others()
+    {
+        using var root = new TempFolder();
+        var units = root.Combine("etc", "systemd", "system");
+        Directory.CreateDirectory(units);
+        File.WriteAllText(Path.Combine(units, "com.injixo.cloud-link.instance.2.service"),
+            CloudLink.Core.Service.SystemdUnit.Render("com.injixo.cloud-link.instance.2", "/opt/cl two", ["/opt/cl two/injixo-cloud-link", "--config", "/opt/cl two/injixo-cloud-link.toml", "run"]));
+        File.WriteAllText(Path.Combine(units, "nginx.service"), "[Service]\nWorkingDirectory=/srv\nExecStart=/usr/sbin/nginx\n");
+
+        var found = Assert.Single(new InstanceCatalog(ProcessRunner.Instance, root.Path, windows: false).Find());
+
+        Assert.Equal(("com.injixo.cloud-link.instance.2", 2, "com.injixo.cloud-link.instance.2.service"), (found.AppName, found.Number, found.Service));
+        Assert.Equal("/opt/cl two/injixo-cloud-link", found.Executable);
+        Assert.Equal("/opt/cl two/injixo-cloud-link.toml", found.Paths.ConfigFile);
+    }
+}
