@@ -97,10 +97,14 @@ internal static class HelpText
         """;
 
     public const string Import = """
-        Usage: sudo injixo-cloud-link [--config PATH] import
+        Usage: sudo injixo-cloud-link [--config PATH] import [--from TIME --to TIME]
 
         Tells the running agent (over its local control channel) to look for new files and due
         database windows now instead of at its next scan. Exit 8 when the agent is not running.
+        --from/--to (database local time, e.g. 2026-11-20T00:00): read the database windows of
+        that period again and send them as new versions (the cloud keeps the latest of each);
+        kept in the state folder, so a period asked for while the agent is stopped is read when
+        it starts.
         """;
 
     public const string Proxy = """

@@ -55,6 +55,11 @@ internal static class RunCommand
                 case "status":
                     response.Message = "running";
                     break;
+                case "import" when request.From is { } from && request.To is { } to:
+                    new Core.Database.RereadRequests(host.Paths).Add(from, to);
+                    runner.WakeUp();
+                    response.Message = $"The running agent reads the database windows from {from:yyyy-MM-dd HH:mm} to {to:yyyy-MM-dd HH:mm} again; see its log.";
+                    break;
                 case "import":
                     runner.WakeUp();
                     response.Message = "The running agent imports now; see its log for what it sends.";

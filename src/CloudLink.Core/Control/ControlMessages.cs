@@ -7,6 +7,11 @@ public sealed class ControlRequest
 
     /// <summary>For pin: request a fresh PIN.</summary>
     public bool New { get; set; }
+
+    /// <summary>For import: a period of database windows (database local time) to read again.</summary>
+    public DateTime? From { get; set; }
+
+    public DateTime? To { get; set; }
 }
 
 public sealed class ControlResponse

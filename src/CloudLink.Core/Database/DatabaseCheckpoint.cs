@@ -25,6 +25,13 @@ public sealed class DatabaseCheckpoint
     /// <summary>When the agent saw the integration paused (UTC); cleared on resume.</summary>
     public DateTimeOffset? PausedAt { get; set; }
 
+    /// <summary>
+    /// The periods read as history chunks (a chunk ends at each midnight and at the period's end),
+    /// so a window read again later gets the same bounds, and so the same key, as its first reading.
+    /// Everything outside them was read in 15-minute windows.
+    /// </summary>
+    public List<ChunkedPeriod> Chunked { get; set; } = [];
+
     /// <summary>Content hashes of recent windows already acknowledged, so unchanged windows are not sent again.</summary>
     public List<UploadedWindow> Uploaded { get; set; } = [];
 }
@@ -34,4 +41,10 @@ public sealed class UploadedWindow
     public string Key { get; set; } = "";
     public DateTime To { get; set; }
     public string Sha256 { get; set; } = "";
+}
+
+public sealed class ChunkedPeriod
+{
+    public DateTime From { get; set; }
+    public DateTime To { get; set; }
 }

@@ -61,7 +61,7 @@ public sealed class DatabaseImporter(InstancePaths paths, AgentConfig config, Cl
         var due = WindowPlanner.Due(checkpoint.Next, liveBoundary, completeUntil, WindowsPerPass);
         var reconcile = (database.Reconciliation ?? type == DataType.AgentStatus) && checkpoint.ReconciledUntil != completeUntil;
         var realTime = database.RealTime && type == DataType.AgentStatus && now - _realTimeAt >= RealTimeInterval;
-        if (due.Count == 0 && !reconcile && !realTime)
+        if (due.Count == 0 && !reconcile && !realTime && !File.Exists(new RereadRequests(paths).FilePath))
         {
             return;
         }
@@ -73,6 +73,11 @@ public sealed class DatabaseImporter(InstancePaths paths, AgentConfig config, Cl
         {
             await ImportAsync(command, credentials, type, database.Query, window, checkpoint, cancellationToken);
             checkpoint.Next = window.To;
+            if (window.Kind == WindowKind.Backfill)
+            {
+                WindowPlanner.NoteChunk(checkpoint.Chunked, window);
+            }
+
             if (!checkpoint.BackfillComplete && window.To >= liveBoundary)
             {
                 checkpoint.BackfillComplete = true;
@@ -84,6 +89,14 @@ public sealed class DatabaseImporter(InstancePaths paths, AgentConfig config, Cl
             }
 
             Prune(checkpoint, liveBoundary);
+            SaveCheckpoint(checkpoint);
+        }
+
+        var rereads = new RereadRequests(paths);
+        for (var count = 0; count < WindowsPerPass && rereads.Next(checkpoint.Next, checkpoint.Chunked) is { } window; count++)
+        {
+            await ImportAsync(command, credentials, type, database.Query, window, checkpoint, cancellationToken);
+            rereads.Done(window);
             SaveCheckpoint(checkpoint);
         }
 

@@ -42,6 +42,40 @@ public static class WindowPlanner
         return windows;
     }
 
+    /// <summary>Records an acknowledged history chunk, extending the period it continues.</summary>
+    public static void NoteChunk(List<ChunkedPeriod> chunked, ImportWindow chunk)
+    {
+        if (chunked.Count > 0 && chunked[chunked.Count - 1].To == chunk.From)
+        {
+            chunked[chunked.Count - 1].To = chunk.To;
+        }
+        else
+        {
+            chunked.Add(new ChunkedPeriod { From = chunk.From, To = chunk.To });
+        }
+    }
+
+    /// <summary>
+    /// The window that was first read at <paramref name="time"/>: its history chunk (cut at midnight
+    /// and at the chunked period's ends), or else its 15-minute window. Reading it again with the
+    /// same bounds gives the same key, so the cloud replaces it instead of counting rows twice.
+    /// </summary>
+    public static ImportWindow OriginalWindow(DateTime time, IReadOnlyList<ChunkedPeriod> chunked)
+    {
+        foreach (var period in chunked)
+        {
+            if (period.From <= time && time < period.To)
+            {
+                var dayStart = WindowClock.Align(time, BackfillChunk);
+                var dayEnd = dayStart + BackfillChunk;
+                return new ImportWindow(dayStart > period.From ? dayStart : period.From, dayEnd < period.To ? dayEnd : period.To, WindowKind.Backfill);
+            }
+        }
+
+        var from = WindowClock.Align(time, WindowClock.Grain);
+        return new ImportWindow(from, from + WindowClock.Grain, WindowKind.Reconcile);
+    }
+
     /// <summary>The 15-minute windows of the live region that were already acknowledged: from the live boundary up to <paramref name="next"/>.</summary>
     public static List<ImportWindow> Reconcile(DateTime liveBoundary, DateTime next)
     {

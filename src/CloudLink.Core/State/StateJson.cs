@@ -11,6 +11,7 @@ namespace CloudLink.Core.State;
 [JsonSerializable(typeof(CloudLink.Core.Service.ServiceRecord))]
 #if NET
 [JsonSerializable(typeof(CloudLink.Core.Database.DatabaseCheckpoint))]
+[JsonSerializable(typeof(List<CloudLink.Core.Database.RereadPeriod>))]
 [JsonSerializable(typeof(CloudLink.Core.Control.ControlRequest))]
 [JsonSerializable(typeof(CloudLink.Core.Control.ControlResponse))]
 #endif

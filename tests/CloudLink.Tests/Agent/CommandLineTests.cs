@@ -7,7 +7,10 @@ namespace CloudLink.Tests.Agent;
 /// <summary>The real injixo-cloud-link executable: help, version, exit codes and messages.</summary>
 public sealed class CommandLineTests
 {
-    internal static async Task<(int ExitCode, string Output, string Error)> RunAgentAsync(params string[] args)
+    internal static Task<(int ExitCode, string Output, string Error)> RunAgentAsync(params string[] args) =>
+        RunAgentAsync(new Dictionary<string, string>(), null, args);
+
+    internal static async Task<(int ExitCode, string Output, string Error)> RunAgentAsync(IDictionary<string, string> environment, string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,7 +25,19 @@ public sealed class CommandLineTests
         }
 
         start.Environment["LANG"] = "C.UTF-8";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.RedirectStandardInput = input is not null;
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -240,6 +240,43 @@ public sealed class DatabaseImportTests : IDisposable
     }
 
     [SkippableOdbcFact("SQLite3")]
+    public async Task A_period_asked_for_again_is_read_again_and_its_corrected_row_reaches_the_cloud()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero));
+        InsertRows(new DateTime(2026, 11, 7, 12, 0, 0), new DateTime(2026, 11, 10, 12, 0, 0));
+        await using var scenario = await SetUpAsync(AgentStatus("UTC", 3, reconciliation: false));
+        var (cloud, integration, instance) = scenario;
+        await using var agent = instance.StartInProcess(clock);
+        await instance.PairAsync(cloud, integration.Id);
+        await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next == new DateTime(2026, 11, 10, 12, 0, 0), "the first import");
+
+        // Two days back (read as a history chunk) and yesterday evening (read in 15-minute windows), outside any
+        // reconciliation: only the operator's request reads them again, in the windows of their first reading.
+        Execute("UPDATE status SET activity = 'break' WHERE agent IN ('a11080310', 'a11092000')");
+        var requests = new RereadRequests(instance.Paths);
+        requests.Add(new DateTime(2026, 11, 8, 3, 5, 0), new DateTime(2026, 11, 8, 3, 40, 0));
+        requests.Add(new DateTime(2026, 11, 9, 20, 0, 0), new DateTime(2026, 11, 9, 20, 15, 0));
+        clock.Advance(TimeSpan.FromMinutes(15));
+        await Eventually.GetAsync(() => Task.FromResult(File.Exists(requests.FilePath) ? null : "done"), Wait, "the periods to be read again");
+
+        var versions = await cloud.People.WindowsAsync(integration.Id, latest: false);
+        foreach (var (key, row) in new[]
+        {
+            ("agentstatus:2026-11-08T00:00/2026-11-09T00:00", "a11080310,2026-11-08 03:10:00,2026-11-08 03:20:00,break"),
+            ("agentstatus:2026-11-09T20:00/2026-11-09T20:15", "a11092000,2026-11-09 20:00:00,2026-11-09 20:10:00,break"),
+        })
+        {
+            Assert.Equal(2, versions.Count(window => window.WindowKey == key));
+            var latest = Assert.Single(await cloud.People.WindowsAsync(integration.Id, latest: true), window => window.WindowKey == key);
+            Assert.Contains(row, await cloud.People.WindowContentAsync(latest.Id), StringComparison.Ordinal);
+        }
+
+        var ids = (await cloud.People.LatestRowsAsync(integration.Id)).Select(row => row[0]).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(3 * 24 * 6, ids.Count);
+    }
+
+    [SkippableOdbcFact("SQLite3")]
     public async Task A_query_without_the_required_columns_is_refused_with_the_list_of_what_is_missing()
     {
         InsertRows(new DateTime(2026, 11, 9, 12, 0, 0), new DateTime(2026, 11, 9, 13, 0, 0));
