@@ -1,5 +1,5 @@
-using CloudLink.Agent.Cli;
 using System.Globalization;
+using CloudLink.Agent.Cli;
 using CloudLink.Core.Control;
 using CloudLink.Core.Database;
 
