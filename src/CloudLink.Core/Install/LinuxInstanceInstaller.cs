@@ -1,7 +1,6 @@
 using CloudLink.Core.Config;
 using CloudLink.Core.Instance;
 using CloudLink.Core.Processes;
-using CloudLink.Core.Proxy;
 using CloudLink.Core.Service;
 
 namespace CloudLink.Core.Install;
@@ -9,9 +8,9 @@ namespace CloudLink.Core.Install;
 /// <summary>
 /// Installs an instance on Linux: unpacks the release archive into its own folder, gives it the
 /// next free [app] name (com.injixo.cloud-link, then .instance.1, .instance.2, ...), lets the
-/// instance's agent install (and start) its systemd service, with the proxy drop-in if a proxy is set.
+/// instance's agent install (and start) its systemd service (which adds the proxy drop-in if a proxy is set).
 /// </summary>
-public sealed class LinuxInstanceInstaller(IProcessRunner runner, InstanceCatalog catalog, LinuxProxyFiles proxy)
+public sealed class LinuxInstanceInstaller(IProcessRunner runner, InstanceCatalog catalog)
 {
     public InstanceLocation Install(LinuxInstallRequest request)
     {
@@ -52,11 +51,6 @@ public sealed class LinuxInstanceInstaller(IProcessRunner runner, InstanceCatalo
         var unit = SystemdUnit.Name(name);
         if (request.InstallService)
         {
-            if (proxy.Read() is not null)
-            {
-                proxy.WriteDropIn(unit);
-            }
-
             var agent = new AgentCli(runner);
             agent.Require(executable, paths, "service", "install");
             if (request.Start)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using CloudLink.Core.Instance;
+using CloudLink.Core.Proxy;
 using CloudLink.Core.State;
 
 namespace CloudLink.Core.Service;
@@ -71,6 +72,12 @@ public static class SystemdServices
 
         File.WriteAllText(unitFile, SystemdUnit.Render(appName, paths.Folder, command), new UTF8Encoding(false));
         NativeUnix.SetMode(unitFile, 0x1A4); // 0644
+        var proxy = new LinuxProxyFiles();
+        if (File.Exists(proxy.EnvironmentFile))
+        {
+            proxy.WriteDropIn(unit); // the host's proxy (Set-CloudLinkProxy, 'proxy set') applies to new instances too
+        }
+
         Systemctl("daemon-reload");
         Systemctl("enable", unit);
         var record = new ServiceRecord { Unit = unit, UnitFile = unitFile, InstalledAt = DateTimeOffset.UtcNow };
@@ -87,6 +94,7 @@ public static class SystemdServices
         if (File.Exists(record.UnitFile) && SameFolder(SystemdUnit.FolderOf(File.ReadAllText(record.UnitFile)) ?? "", paths.Folder))
         {
             File.Delete(record.UnitFile);
+            new LinuxProxyFiles().RemoveDropIn(record.Unit);
         }
 
         Systemctl("daemon-reload");

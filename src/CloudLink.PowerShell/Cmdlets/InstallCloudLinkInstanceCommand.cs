@@ -2,7 +2,6 @@ using System.Management.Automation;
 using CloudLink.Core.Install;
 using CloudLink.Core.Instance;
 using CloudLink.Core.Pairing;
-using CloudLink.Core.Proxy;
 using CloudLink.PowerShell.Support;
 
 namespace CloudLink.PowerShell.Cmdlets;
@@ -102,8 +101,7 @@ public sealed class InstallCloudLinkInstanceCommand : CloudLinkCmdlet
             throw new ArgumentException("Give the instance's folder with -Folder (e.g. /opt/injixo-cloud-link/instance1).");
         }
 
-        var catalog = Catalog;
-        var installer = new LinuxInstanceInstaller(Runner, catalog, new LinuxProxyFiles(catalog.HostRoot));
+        var installer = new LinuxInstanceInstaller(Runner, Catalog);
         WriteProgress(new ProgressRecord(1, "Install-CloudLinkInstance", $"Unpacking {archive} into {folder}"));
         return installer.Install(new LinuxInstallRequest
         {

@@ -2,14 +2,13 @@ using System.Management.Automation;
 using CloudLink.Core.Install;
 using CloudLink.Core.Instance;
 using CloudLink.Core.Logging;
-using CloudLink.Core.Proxy;
 using CloudLink.PowerShell.Support;
 
 namespace CloudLink.PowerShell.Cmdlets;
 
 /// <summary>
 /// <para type="synopsis">Uninstalls a CloudLink instance.</para>
-/// <para type="description">Stops and removes the instance's service and its log purge schedule (Linux: also its proxy drop-in; Windows: msiexec /x of the instance's own product). The folder with config, logs and state stays unless -RemoveFiles is given.</para>
+/// <para type="description">Stops and removes the instance's service and its log purge schedule (Linux: its unit and proxy drop-in; Windows: msiexec /x of the instance's own product). The folder with config, logs and state stays unless -RemoveFiles is given.</para>
 /// </summary>
 /// <example>
 ///   <code>Get-CloudLinkInstance -Name *instance.3 | Uninstall-CloudLinkInstance -Confirm:$false</code>
@@ -36,8 +35,7 @@ public sealed class UninstallCloudLinkInstanceCommand : InstanceParameterCmdlet
         }
 
         var info = new InstanceInspector(Agent).Describe(instance);
-        var catalog = Catalog;
-        new LogPurgeSchedule(Runner, catalog.HostRoot).Unregister(instance);
+        new LogPurgeSchedule(Runner, Catalog.HostRoot).Unregister(instance);
         if (InstanceCatalog.IsWindows)
         {
             var product = InstalledProducts.ProductCodeFor(instance.Paths.Folder)
@@ -45,14 +43,9 @@ public sealed class UninstallCloudLinkInstanceCommand : InstanceParameterCmdlet
             var log = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"injixo-cloud-link-uninstall-{instance.Number}.log");
             new MsiInstaller(Runner, wait => Thread.Sleep(wait)).Uninstall(product, log);
         }
-        else
+        else if (File.Exists(instance.Executable))
         {
-            if (File.Exists(instance.Executable))
-            {
-                Agent.Require(instance.Executable, instance.Paths, "service", "uninstall");
-            }
-
-            new LinuxProxyFiles(catalog.HostRoot).RemoveDropIn(instance.Service);
+            Agent.Require(instance.Executable, instance.Paths, "service", "uninstall");
         }
 
         if (RemoveFiles && Directory.Exists(instance.Paths.Folder))

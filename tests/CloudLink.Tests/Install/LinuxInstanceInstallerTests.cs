@@ -2,7 +2,6 @@ using CloudLink.Core.Config;
 using CloudLink.Core.Install;
 using CloudLink.Core.Instance;
 using CloudLink.Core.Processes;
-using CloudLink.Core.Proxy;
 using CloudLink.Core.Service;
 using CloudLink.Tests.Service;
 using CloudLink.Tests.Support;
@@ -18,7 +17,7 @@ public sealed class LinuxInstanceInstallerTests
     private static string? Package => SystemdServiceTests.Package;
 
     private static LinuxInstanceInstaller Installer(TempFolder root) =>
-        new(ProcessRunner.Instance, new InstanceCatalog(ProcessRunner.Instance, root.Path, windows: false), new LinuxProxyFiles(root.Path));
+        new(ProcessRunner.Instance, new InstanceCatalog(ProcessRunner.Instance, root.Path, windows: false));
 
     /// <summary>What 'service install' leaves: the unit naming the instance's folder.</summary>
     private static void RegisterUnit(TempFolder root, InstanceLocation instance)

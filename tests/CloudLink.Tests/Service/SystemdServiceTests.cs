@@ -23,7 +23,7 @@ public sealed class SystemdServiceTests
         : Environment.UserName != "root" ? "systemd-ct needs root."
         : "";
 
-    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    internal static async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo(Tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
@@ -38,7 +38,7 @@ public sealed class SystemdServiceTests
         return (process.ExitCode, await output + await error);
     }
 
-    private static Task<(int Code, string Output)> ExecAsync(string container, params string[] command) => RunAsync(["exec", container, .. command]);
+    internal static Task<(int Code, string Output)> ExecAsync(string container, params string[] command) => RunAsync(["exec", container, .. command]);
 
     private static void Extract(string folder, string name, Uri cloud)
     {

@@ -1,0 +1,17 @@
+# Runs the Pester suites against the built module and prints "PESTER <passed> <failed> <skipped>"
+# for .ci/test. Usage: pwsh -NoProfile -File tests/Pester/Run.ps1 -ModulePath <built CloudLink.psd1>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [string[]] $Tag
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module Pester -MinimumVersion 5.0
+$env:CLOUDLINK_TEST_MODULE = (Resolve-Path $ModulePath).Path
+$configuration = New-PesterConfiguration
+$configuration.Run.Path = $PSScriptRoot
+$configuration.Run.PassThru = $true
+$configuration.Output.Verbosity = 'Detailed'
+if ($Tag) { $configuration.Filter.Tag = $Tag }
+$result = Invoke-Pester -Configuration $configuration
+"PESTER $($result.PassedCount) $($result.FailedCount) $($result.SkippedCount)"
