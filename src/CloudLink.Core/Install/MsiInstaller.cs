@@ -18,8 +18,8 @@ public sealed class MsiInstaller(IProcessRunner runner, Action<TimeSpan> wait)
 
     public MsiOutcome Install(MsiInstallRequest request) => Execute(MsiexecCommand.Install(request), request.LogPath, "install " + request.MsiPath);
 
-    public MsiOutcome Uninstall(string productCodeOrPackage, string logPath) =>
-        Execute(MsiexecCommand.Uninstall(productCodeOrPackage, logPath), logPath, "uninstall " + productCodeOrPackage);
+    public MsiOutcome Uninstall(string productCode, string logPath, string folder) =>
+        Execute(MsiexecCommand.Uninstall(productCode, logPath, folder), logPath, $"uninstall {productCode} from {folder}");
 
     private MsiOutcome Execute(string arguments, string logPath, string what)
     {

@@ -25,12 +25,14 @@ public static class MsiexecExitCodes
 
     public static string Describe(int code) => code switch
     {
+        2 => "the package was not found; check the path",
         UserCancelled => "the installation was cancelled",
         FatalError => "a fatal error during installation",
         AnotherInstallRunning => "another installation is in progress",
         PackageNotFound => "the package could not be opened; check the path and that the file is a complete MSI",
         1620 => "the package could not be opened; it may be damaged, download it again",
         1625 => "installation is forbidden by system policy",
+        1627 => "the package could not be run; it may be damaged or not an MSI, download it again",
         1638 => "another version of this product is already installed in this instance",
         1639 => "invalid command line argument",
         _ => "Windows Installer error " + code,

@@ -35,7 +35,11 @@ public static class MsiexecCommand
         return string.Join(" ", words);
     }
 
-    /// <summary>Removes the product with <paramref name="productCode"/> (each instance has its own), or the package at a path.</summary>
-    public static string Uninstall(string productCodeOrPackage, string logPath) =>
-        string.Join(" ", "/x", CommandLine.Quote(productCodeOrPackage), "/qn", "/norestart", "/l*v", CommandLine.Quote(logPath));
+    /// <summary>
+    /// Removes the product with <paramref name="productCode"/> (each instance has its own) from
+    /// <paramref name="folder"/>; the folder is passed again so the removal works on the instance's
+    /// own folder even where the package does not remember it.
+    /// </summary>
+    public static string Uninstall(string productCode, string logPath, string folder) =>
+        string.Join(" ", "/x", CommandLine.Quote(productCode), "/qn", "/norestart", "/l*v", CommandLine.Quote(logPath), CommandLine.MsiProperty(FolderProperty, folder));
 }

@@ -41,8 +41,8 @@ public sealed class MsiexecCommandTests
     [Fact]
     public void Uninstall_removes_one_product_by_its_code()
     {
-        Assert.Equal(@"/x {11111111-2222-3333-4444-555555555555} /qn /norestart /l*v ""C:\Temp\x y.log""",
-            MsiexecCommand.Uninstall("{11111111-2222-3333-4444-555555555555}", @"C:\Temp\x y.log"));
+        Assert.Equal(@"/x {11111111-2222-3333-4444-555555555555} /qn /norestart /l*v ""C:\Temp\x y.log"" INSTALLFOLDER=""D:\CL\east""",
+            MsiexecCommand.Uninstall("{11111111-2222-3333-4444-555555555555}", @"C:\Temp\x y.log", @"D:\CL\east"));
     }
 
     [Theory]

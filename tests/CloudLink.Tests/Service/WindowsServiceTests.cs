@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CloudLink.Tests.Support;
 
 namespace CloudLink.Tests.Service;
@@ -12,32 +11,9 @@ namespace CloudLink.Tests.Service;
 public sealed class WindowsServiceTests
 {
     internal static readonly string? Agent = Environment.GetEnvironmentVariable("CLOUDLINK_WIN_AGENT");
-    internal static readonly string? Prefix = Environment.GetEnvironmentVariable("CLOUDLINK_WINEPREFIX");
 
-    private static async Task<(int Code, string Output)> WineAsync(string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo("wine") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        start.Environment["WINEPREFIX"] = Prefix;
-        start.Environment["WINEDEBUG"] = "-all";
-        start.Environment["WINEDLLOVERRIDES"] = "winemenubuilder.exe=d;winedbg.exe=d";
-        start.ArgumentList.Add(WindowsPath(Path.Combine(folder, "injixo-cloud-link.exe")));
-        start.ArgumentList.Add("--config");
-        start.ArgumentList.Add(WindowsPath(Path.Combine(folder, "injixo-cloud-link.toml")));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, (await output + await error).Replace("\r", "", StringComparison.Ordinal));
-    }
-
-    private static string WindowsPath(string linuxPath) => "Z:" + linuxPath.Replace('/', '\\');
+    private static Task<(int Code, string Output)> WineAsync(string folder, params string[] args) =>
+        Wine.RunAsync(Wine.WindowsPath(Path.Combine(folder, "injixo-cloud-link.exe")), ["--config", Wine.WindowsPath(Path.Combine(folder, "injixo-cloud-link.toml")), .. args]);
 
     private static string Instance(TempFolder root, string folder, string name, Uri cloud)
     {
@@ -100,7 +76,7 @@ public sealed class WineFactAttribute : FactAttribute
 {
     public WineFactAttribute()
     {
-        if (WindowsServiceTests.Agent is null || WindowsServiceTests.Prefix is null || !File.Exists("/usr/bin/wine"))
+        if (WindowsServiceTests.Agent is null || Wine.Prefix is null || !File.Exists("/usr/bin/wine"))
         {
             Skip = "Needs Wine (apt-get install wine64 wine), CLOUDLINK_WINEPREFIX and CLOUDLINK_WIN_AGENT (a win-x64 publish); .ci/run sets them up.";
         }

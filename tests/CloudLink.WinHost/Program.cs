@@ -1,0 +1,39 @@
+using CloudLink.Core.Install;
+using CloudLink.Core.Instance;
+using CloudLink.Core.Processes;
+
+// msi-install MSI FOLDER       install the next free instance into FOLDER (WindowsInstanceInstaller)
+// msi-run MSI FOLDER LOG N     msiexec for instance N with exactly the installer's command line (MsiInstaller)
+// msi-product FOLDER           the product code Windows Installer has for FOLDER
+// msi-uninstall FOLDER LOG     msiexec /x of that product
+try
+{
+    var msiexec = new MsiInstaller(ProcessRunner.Instance, Thread.Sleep) { BusyAttempts = 3, BusyDelay = TimeSpan.FromSeconds(2) };
+    switch (args)
+    {
+        case ["msi-install", var msi, var folder]:
+            var (instance, outcome) = new WindowsInstanceInstaller(msiexec, new InstanceCatalog(ProcessRunner.Instance)).Install(msi, folder, null, null);
+            Console.WriteLine($"installed {instance.AppName} number {instance.Number} exit {outcome.ExitCode} attempts {outcome.Attempts} log {outcome.LogPath}");
+            Console.WriteLine(outcome.CommandLine);
+            return 0;
+        case ["msi-run", var msi, var folder, var log, var number]:
+            var run = msiexec.Install(new MsiInstallRequest { MsiPath = msi, Folder = folder, LogPath = log, Instance = int.Parse(number, System.Globalization.CultureInfo.InvariantCulture) });
+            Console.WriteLine($"exit {run.ExitCode} reboot {run.RebootRequired}");
+            return 0;
+        case ["msi-product", var folder]:
+            Console.WriteLine(InstalledProducts.ProductCodeFor(folder) ?? "none");
+            return 0;
+        case ["msi-uninstall", var folder, var log]:
+            var product = InstalledProducts.ProductCodeFor(folder) ?? throw new InstallException($"no product in {folder}");
+            Console.WriteLine($"uninstalled {product} exit {msiexec.Uninstall(product, log, folder).ExitCode}");
+            return 0;
+        default:
+            Console.Error.WriteLine("usage: cloudlink-winhost msi-install MSI FOLDER | msi-run MSI FOLDER LOG N | msi-product FOLDER | msi-uninstall FOLDER LOG");
+            return 2;
+    }
+}
+catch (InstallException e)
+{
+    Console.Error.WriteLine($"{e.Reason}: {e.Message}");
+    return 1;
+}
