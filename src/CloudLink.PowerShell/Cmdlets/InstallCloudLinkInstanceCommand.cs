@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CloudLink.Core.Cloud;
 using CloudLink.Core.Install;
 using CloudLink.Core.Instance;
 using CloudLink.Core.Pairing;
@@ -65,13 +66,7 @@ public sealed class InstallCloudLinkInstanceCommand : CloudLinkCmdlet
         var info = new InstanceInspector(Agent).Describe(instance);
         if (Start || InstanceCatalog.IsWindows)
         {
-            var pin = PinLookup.Get(instance.Paths, fresh: false);
-            info.Pin = pin.Pin;
-            info.PinExpiresAt = pin.ExpiresAt;
-            if (pin.Banner is not null)
-            {
-                WriteInformation(new InformationRecord(pin.Banner, "Install-CloudLinkInstance"));
-            }
+            AddPin(instance, info);
         }
 
         if (PassThru)
@@ -79,6 +74,24 @@ public sealed class InstallCloudLinkInstanceCommand : CloudLinkCmdlet
             WriteObject(info);
         }
     }, terminating: true);
+
+    /// <summary>The PIN to link the new instance; an unreachable cloud only warns, the instance is installed.</summary>
+    private void AddPin(InstanceLocation instance, InstanceInfo info)
+    {
+        try
+        {
+            var pin = PinLookup.Get(instance.Paths, fresh: false);
+            (info.Pin, info.PinExpiresAt) = (pin.Pin, pin.ExpiresAt);
+            if (pin.Banner is not null)
+            {
+                WriteInformation(new InformationRecord(pin.Banner, "Install-CloudLinkInstance"));
+            }
+        }
+        catch (Exception e) when (e is CloudException or CloudUnreachableException)
+        {
+            WriteWarning($"{instance.AppName} is installed, but has no PIN yet: {e.Message} Get it later with Get-CloudLinkPin.");
+        }
+    }
 
     private InstanceLocation InstallWindows(string msi, string? folder)
     {

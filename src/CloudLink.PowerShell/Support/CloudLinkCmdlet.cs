@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CloudLink.Core.Cloud;
 using CloudLink.Core.Config;
 using CloudLink.Core.Install;
 using CloudLink.Core.Instance;
@@ -77,6 +78,8 @@ public abstract class CloudLinkCmdlet : PSCmdlet
             _ => ErrorCategory.InvalidOperation,
         }),
         ConfigException => ("ConfigInvalid", ErrorCategory.InvalidData),
+        CloudException => ("CloudRefused", ErrorCategory.ConnectionError),
+        CloudUnreachableException => ("CloudUnreachable", ErrorCategory.ConnectionError),
         ProxyException => ("ProxyInvalid", ErrorCategory.InvalidArgument),
         StateException => ("StateUnreadable", ErrorCategory.ReadError),
         AgentCommandException agent => (agent.ExitCode switch
