@@ -14,18 +14,8 @@ namespace CloudLink.PowerShell.Cmdlets;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "CloudLinkLog", SupportsShouldProcess = true)]
 [OutputType(typeof(RotatedLog))]
-public sealed class RemoveCloudLinkLogCommand : InstanceParameterCmdlet
+public sealed class RemoveCloudLinkLogCommand : LogPurgeCmdlet
 {
-    /// <summary><para type="description">Delete logs last written longer ago than this (a TimeSpan, or a number of days).</para></summary>
-    [Parameter]
-    [Days]
-    public TimeSpan? OlderThan { get; set; }
-
-    /// <summary><para type="description">Always keep this many of the newest rotated logs.</para></summary>
-    [Parameter]
-    [ValidateRange(0, int.MaxValue)]
-    public int? Keep { get; set; }
-
     /// <summary><para type="description">Return each deleted log.</para></summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -57,18 +47,8 @@ public sealed class RemoveCloudLinkLogCommand : InstanceParameterCmdlet
 /// </example>
 [Cmdlet(VerbsLifecycle.Register, "CloudLinkLogPurge", SupportsShouldProcess = true)]
 [OutputType(typeof(LogPurgeScheduleInfo))]
-public sealed class RegisterCloudLinkLogPurgeCommand : InstanceParameterCmdlet
+public sealed class RegisterCloudLinkLogPurgeCommand : LogPurgeCmdlet
 {
-    /// <summary><para type="description">Delete logs last written longer ago than this (a TimeSpan, or a number of days).</para></summary>
-    [Parameter]
-    [Days]
-    public TimeSpan? OlderThan { get; set; }
-
-    /// <summary><para type="description">Always keep this many of the newest rotated logs.</para></summary>
-    [Parameter]
-    [ValidateRange(0, int.MaxValue)]
-    public int? Keep { get; set; }
-
     protected override void ProcessRecord() => Guard(ConfigPath, () =>
     {
         var instance = ResolveInstance(ConfigPath);

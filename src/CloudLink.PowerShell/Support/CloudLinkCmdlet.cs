@@ -44,7 +44,8 @@ public abstract class CloudLinkCmdlet : PSCmdlet
             path = Path.Combine(path, InstancePaths.ConfigFileName);
         }
 
-        var known = Catalog.Find().FirstOrDefault(i => string.Equals(i.Paths.ConfigFile, Path.GetFullPath(path), StringComparison.OrdinalIgnoreCase));
+        var comparison = InstanceCatalog.IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var known = Catalog.Find().FirstOrDefault(i => string.Equals(i.Paths.ConfigFile, Path.GetFullPath(path), comparison));
         return known ?? InstanceLocation.FromConfig(path);
     }
 
