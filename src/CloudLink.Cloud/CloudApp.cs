@@ -15,6 +15,7 @@ public static class CloudApp
     public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.UseKestrelHttpsConfiguration(); // https:// URLs with Kestrel:Certificates:Default:Path (and :Password)
         builder.Services.Configure<CloudOptions>(builder.Configuration.GetSection("Cloud"));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ProtocolJson.Default));
         builder.Services.AddSingleton(TimeProvider.System);

@@ -18,7 +18,7 @@ public sealed class AgentHost : IDisposable
         Config = config;
         Log = log;
         Time = time ?? TimeProvider.System;
-        Cloud = new CloudClient(config.CloudUrl);
+        Cloud = new CloudClient(config.CloudUrl, config.CaFile, CloudProxy.FromEnvironment());
         Credentials = new CredentialStore(paths);
         Pins = new PinStore(paths);
         var identity = new PairingRequest

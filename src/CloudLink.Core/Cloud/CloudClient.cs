@@ -18,10 +18,22 @@ public sealed class CloudClient : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _baseAddress;
 
-    public CloudClient(Uri baseAddress, HttpMessageHandler? handler = null)
+    private readonly CloudTrust _trust;
+    private readonly CloudProxy? _proxy;
+
+    /// <summary>A client for <paramref name="baseAddress"/>, through <paramref name="proxy"/> if one applies, trusting the system's or <paramref name="caFile"/>'s authority.</summary>
+    public CloudClient(Uri baseAddress, string? caFile = null, CloudProxy? proxy = null)
     {
         _baseAddress = new Uri(baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
-        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: true);
+        _trust = CloudTrust.Load(caFile);
+        _proxy = proxy is not null && !proxy.IsBypassed(_baseAddress) ? proxy : null;
+        var handler = new HttpClientHandler
+        {
+            UseProxy = _proxy is not null,
+            Proxy = _proxy,
+            ServerCertificateCustomValidationCallback = (_, certificate, chain, errors) => _trust.Validate(certificate, chain, errors),
+        };
+        _http = new HttpClient(handler, disposeHandler: true);
         _http.Timeout = Timeout.InfiniteTimeSpan;
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("injixo-cloud-link", AgentVersion.Current));
     }
@@ -170,6 +182,30 @@ public sealed class CloudClient : IDisposable
 
     private CloudUnreachableException Unreachable(HttpRequestException e)
     {
+        if (FindInner<System.Security.Authentication.AuthenticationException>(e) is not null)
+        {
+            return new CloudUnreachableException(
+                $"The cloud at {_baseAddress} presented a TLS certificate this agent does not trust: {_trust.LastFailure ?? e.Message}. " +
+                (_trust.UsesPrivateAuthority
+                    ? "Check that cloud.caFile holds the authority that issued the cloud's certificate and that [cloud] url names the host the certificate is for."
+                    : "If the cloud or a TLS-inspecting proxy uses a private certificate authority, set cloud.caFile to its PEM file ('injixo-cloud-link config set cloud.caFile /path/ca.pem').") +
+                " The check is never skipped.", e);
+        }
+
+        if (_proxy is not null && IsProxyRefusal(e))
+        {
+            return new CloudUnreachableException(
+                $"The proxy {_proxy.Settings.Address.Masked} refused the connection to the cloud at {_baseAddress} with 407 Proxy Authentication Required: " +
+                "check the user name and password in HTTPS_PROXY (set them with 'injixo-cloud-link proxy set URL --user NAME' or Set-CloudLinkProxy -Credential).", e);
+        }
+
+        if (_proxy is not null && FindInner<SocketException>(e) is { } proxySocket)
+        {
+            return new CloudUnreachableException(
+                $"Cannot reach the proxy {_proxy.Settings.Address.Masked} (from HTTPS_PROXY) on the way to {_baseAddress}: socket error {proxySocket.SocketErrorCode} ({proxySocket.ErrorCode}): {proxySocket.Message}; " +
+                "check that the proxy runs and its address is right, or add the cloud's host to NO_PROXY if it is reached directly.", e);
+        }
+
         var socket = FindInner<SocketException>(e);
         var detail = socket is null
             ? e.Message
@@ -186,6 +222,12 @@ public sealed class CloudClient : IDisposable
         };
         return new CloudUnreachableException($"Cannot reach the cloud at {_baseAddress}: {detail}; {check}.", e);
     }
+
+    private static bool IsProxyRefusal(HttpRequestException e) =>
+#if NET
+        e.StatusCode == HttpStatusCode.ProxyAuthenticationRequired ||
+#endif
+        e.Message.Contains("407", StringComparison.Ordinal);
 
     private static T? FindInner<T>(Exception e)
         where T : Exception

@@ -21,6 +21,9 @@ public sealed class AgentConfig
     /// <summary>[cloud] url.</summary>
     public Uri CloudUrl { get; init; } = new(DefaultCloudUrl);
 
+    /// <summary>Full path of the private CA file (cloud.caFile), or null for the system's trust.</summary>
+    public string? CaFile { get; init; }
+
     /// <summary>[csv] settleSeconds: how long size and modification time must stay unchanged before upload.</summary>
     public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(5);
 

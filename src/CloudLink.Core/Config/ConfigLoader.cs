@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CloudLink.Core.Cloud;
 using CloudLink.Core.Instance;
 using CloudLink.Core.Toml;
 
@@ -88,6 +89,7 @@ public static class ConfigLoader
             ImportDirectory = paths.Resolve((string)values["app.importDirectory"]),
             Language = (string)values["app.language"],
             CloudUrl = new Uri((string)values["cloud.url"]),
+            CaFile = CaFile(document, paths, (string)values["cloud.caFile"]),
             SettleTime = TimeSpan.FromSeconds(Convert.ToDouble(values["csv.settleSeconds"], CultureInfo.InvariantCulture)),
             ScanInterval = TimeSpan.FromSeconds(Convert.ToDouble(values["csv.scanSeconds"], CultureInfo.InvariantCulture)),
             Database = database,
@@ -120,6 +122,25 @@ public static class ConfigLoader
         }
 
         return value;
+    }
+
+    /// <summary>The CA file, checked now: a missing or unreadable file stops the agent at start with the fix, not at the first upload.</summary>
+    private static string? CaFile(TomlDocument document, InstancePaths paths, string value)
+    {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        var path = paths.Resolve(value);
+        var problem = CloudTrust.Check(path);
+        if (problem is not null)
+        {
+            var (line, column) = Place(document, ["cloud", "caFile"]);
+            throw new ConfigException(paths.ConfigFile, line, column, "cloud.caFile", problem);
+        }
+
+        return path;
     }
 
     private static void CheckDatabase(TomlDocument document, string file, DatabaseSettings database)

@@ -29,6 +29,9 @@ public static class ConfigSchema
             value => Uri.TryCreate((string)value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
                 ? null
                 : $"'{value}' is not a web address; write it like \"https://www.injixo.com\"."),
+        new("cloud.caFile", ConfigValueKind.Text, "",
+            "PEM file of a private certificate authority the cloud's TLS certificate is issued by (absolute, or relative to the install folder); empty: the system's trusted authorities. The certificate is always checked.",
+            value => ((string)value).Contains('\n') ? "give the path of a PEM file, e.g. \"/etc/ssl/corp-ca.pem\"." : null),
         new("csv.settleSeconds", ConfigValueKind.Number, 5L,
             "A file is uploaded once its size and modification time have not changed for this many seconds.",
             value => Seconds(value, 0)),

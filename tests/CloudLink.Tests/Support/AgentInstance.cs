@@ -76,7 +76,7 @@ public sealed class AgentInstance : IDisposable
     }
 
     /// <summary>Starts the real injixo-cloud-link executable ('run') as a child process.</summary>
-    public Process StartProcess()
+    public Process StartProcess(IDictionary<string, string>? environment = null)
     {
         var agent = Path.Combine(AppContext.BaseDirectory, "injixo-cloud-link.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -88,6 +88,11 @@ public sealed class AgentInstance : IDisposable
         foreach (var arg in new[] { agent, "--config", ConfigFile, "run" })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var process = Process.Start(start)!;

@@ -39,6 +39,18 @@ public sealed class CloudServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Starts a cloud serving HTTPS on a free loopback port with a certificate of <paramref name="certificates"/>' authority.</summary>
+    public static async Task<CloudServer> StartHttpsAsync(TestCertificates certificates, string? serverPfx = null)
+    {
+        var server = new CloudServer(null, [$"--Kestrel:Certificates:Default:Path={serverPfx ?? certificates.ServerPfx()}", $"--Kestrel:Certificates:Default:Password={TestCertificates.Password}"]);
+        await server.StartOnAsync("https://127.0.0.1:0");
+        server.BaseAddress = new Uri(CloudApp.BoundAddress(server._app!));
+        var trust = CloudLink.Core.Cloud.CloudTrust.Load(certificates.AuthorityPem);
+        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors) };
+        server.Http = new HttpClient(handler) { BaseAddress = server.BaseAddress };
+        return server;
+    }
+
     public async Task StopAsync()
     {
         if (_app is not null)
