@@ -10,11 +10,11 @@ public sealed class DeliveryTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
 
-    private static Dictionary<string, byte[]> DropFiles(AgentInstance instance, int count, int size, int seed)
+    internal static Dictionary<string, byte[]> DropFiles(AgentInstance instance, int count, int size, int seed, int first = 0)
     {
         var random = new Random(seed);
         var files = new Dictionary<string, byte[]>();
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < first + count; i++)
         {
             var content = new byte[size];
             random.NextBytes(content);
@@ -26,7 +26,7 @@ public sealed class DeliveryTests
         return files;
     }
 
-    private static async Task AssertEachExactlyOnceAsync(CloudServer cloud, long integrationId, Dictionary<string, byte[]> files, AgentInstance instance)
+    internal static async Task AssertEachExactlyOnceAsync(CloudServer cloud, long integrationId, Dictionary<string, byte[]> files, AgentInstance instance)
     {
         List<ReceivedFileInfo> received = [];
         await Eventually.TrueAsync(async () => (received = await cloud.People.ReceivedAsync(integrationId)).Count >= files.Count, Wait, $"all {files.Count} files in the cloud");
