@@ -76,7 +76,9 @@ public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTr
 
         using (stream)
         {
+            var hashing = System.Diagnostics.Stopwatch.StartNew();
             var sha256 = FileHasher.Sha256(stream);
+            log.Debug("{Name}: SHA-256 of {Size} bytes in {Seconds:0.000} s.", file.Name, file.Size, hashing.Elapsed.TotalSeconds);
             if (!IsUnchanged(file))
             {
                 tracker.Forget(file.Path);
@@ -106,6 +108,7 @@ public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTr
             }
 
             stream.Position = 0;
+            log.Debug("Uploading {Name} ({Size} bytes).", file.Name, file.Size);
             UploadResult result;
             try
             {
