@@ -66,6 +66,30 @@ public sealed class QueryCommandTests : IDisposable
         Assert.Contains("missing_table", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("DRIVER={No Such Driver};Database=x", "the ODBC driver is not installed, or its name is misspelt")]
+    [InlineData("this is not a connection string", "[IM002]")]
+    public async Task A_driver_that_is_not_installed_or_a_bad_connection_string_says_what_to_check(string connection, string expected)
+    {
+        var (code, _, stderr) = await RunAgentAsync("query", "--connection", connection, "--sql", "SELECT 1");
+
+        Assert.Equal(6, code);
+        Assert.Contains("Connecting to the database failed", stderr, StringComparison.Ordinal);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.Contains("odbcinst -q -d", stderr, StringComparison.Ordinal);
+    }
+
+    [SkippableOdbcFact("PostgreSQL Unicode")]
+    public async Task A_database_server_that_is_down_is_named_with_the_sqlstate_and_the_password_masked()
+    {
+        var (code, _, stderr) = await RunAgentAsync("query", "--connection", "DRIVER={PostgreSQL Unicode};Server=127.0.0.1;Port=9;Database=acd;UID=wfm;PWD=s3cret", "--sql", "SELECT 1");
+
+        Assert.Equal(6, code);
+        Assert.Contains("[08001]", stderr, StringComparison.Ordinal);
+        Assert.Contains("could not be reached: check host, port", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_window_without_a_type_is_a_usage_error()
     {
