@@ -87,7 +87,8 @@ public static class AtomicFile
     }
 
     /// <summary>Opens a new file; private files are 0600 from their creation on Linux, not after.</summary>
-    internal static FileStream OpenNew(string path, bool privateFile, FileMode mode = FileMode.CreateNew)
+    /// <remarks><paramref name="bufferSize"/> 0 writes straight through, so a failed write leaves nothing behind to be written later.</remarks>
+    internal static FileStream OpenNew(string path, bool privateFile, FileMode mode = FileMode.CreateNew, int bufferSize = 4096)
     {
 #if NET7_0_OR_GREATER
         if (privateFile && !OperatingSystem.IsWindows())
@@ -98,10 +99,11 @@ public static class AtomicFile
                 Access = FileAccess.Write,
                 Share = FileShare.Read,
                 UnixCreateMode = (UnixFileMode)PrivateMode,
+                BufferSize = bufferSize,
             });
         }
 #endif
-        var stream = new FileStream(path, mode, FileAccess.Write, FileShare.Read);
+        var stream = new FileStream(path, mode, FileAccess.Write, FileShare.Read, Math.Max(bufferSize, 1));
         if (privateFile)
         {
             NativeUnix.SetMode(path, PrivateMode);

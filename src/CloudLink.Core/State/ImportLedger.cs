@@ -78,8 +78,31 @@ public sealed class ImportLedger : IDisposable
         var line = JsonSerializer.Serialize(entry, StateJson.Default.LedgerEntry) + "\n";
         var bytes = Encoding.UTF8.GetBytes(line);
         _append ??= OpenForAppend();
-        _append.Write(bytes, 0, bytes.Length);
-        _append.Flush(flushToDisk: true);
+        var recorded = _append.Length;
+        try
+        {
+            _append.Write(bytes, 0, bytes.Length);
+            _append.Flush(flushToDisk: true);
+        }
+        catch (IOException e)
+        {
+            // A full or failing disk may have taken part of the line: cut it off, so the ledger stays one
+            // whole record per line and the import is simply recorded again once the disk allows.
+            try
+            {
+                _append.SetLength(recorded);
+            }
+            catch (IOException)
+            {
+                _append.Dispose();
+                _append = null; // the torn line is dropped when the ledger is next opened
+            }
+
+            throw new StateException(_path,
+                $"cannot record the import of {entry.Name} ({e.Message}). Free space in {Path.GetDirectoryName(Path.GetFullPath(_path))} or fix its file system; " +
+                "the file is checked again then, and as the cloud already holds it, it is not sent again.", e);
+        }
+
         Remember(entry);
     }
 
@@ -88,7 +111,7 @@ public sealed class ImportLedger : IDisposable
     private FileStream OpenForAppend()
     {
         AtomicFile.EnsurePrivateFolder(Path.GetDirectoryName(Path.GetFullPath(_path))!);
-        return AtomicFile.OpenNew(_path, privateFile: true, FileMode.Append);
+        return AtomicFile.OpenNew(_path, privateFile: true, FileMode.Append, bufferSize: 0);
     }
 
     private void Remember(LedgerEntry entry)

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using CloudLink.Core.State;
+using CloudLink.Tests.Support;
+
+namespace CloudLink.Tests.Resilience;
+
+/// <summary>
+/// The state folder on its own small real file system (tmpfs) that fills up: the agent stops
+/// advancing, says why, corrupts nothing and sends nothing twice, and goes on by itself once there
+/// is room again.
+/// </summary>
+public sealed class FullStateFolderTests
+{
+    private static string? SkipReason =>
+        Environment.UserName != "root" ? "mounting a tmpfs needs root." : null;
+
+    private static int Run(string program, params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    [TmpfsFact]
+    public async Task A_full_state_folder_holds_the_import_back_with_the_reason_and_it_continues_when_there_is_room()
+    {
+        await using var cloud = await CloudServer.StartAsync();
+        var integration = await cloud.People.CreateIntegrationAsync("Full state folder");
+        using var instance = new AgentInstance(cloud.BaseAddress, settleSeconds: 0.1, scanSeconds: 0.1);
+        Directory.CreateDirectory(instance.Paths.StateFolder);
+        Assert.Equal(0, Run("mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", instance.Paths.StateFolder));
+        try
+        {
+            await using var agent = instance.StartInProcess();
+            await instance.PairAsync(cloud, integration.Id);
+            instance.Drop("before.csv", "id\n1\n");
+            await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count == 1, TimeSpan.FromSeconds(30), "the first file");
+
+            var filler = Path.Combine(instance.Paths.StateFolder, "filler");
+            try
+            {
+                await File.WriteAllBytesAsync(filler, new byte[1024 * 1024]);
+            }
+            catch (IOException)
+            {
+                // the file system is full now, as intended
+            }
+
+            // The ledger's last page still has room for a few records; enough files use it up.
+            for (var i = 0; i < 60; i++)
+            {
+                instance.Drop($"during-{i:D2}.csv", $"id\n{i + 100}\n");
+            }
+
+            await Eventually.TrueAsync(() => instance.LogText().Contains("No space left on device", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the agent to say the state folder is full");
+            await Task.Delay(1000);
+            agent.AssertRunning();
+
+            File.Delete(filler);
+            instance.Drop("after.csv", "id\n3\n");
+            await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count == 62, TimeSpan.FromSeconds(60), "all files once there is room");
+            await Eventually.TrueAsync(() =>
+            {
+                using var ledger = ImportLedger.Open(instance.Paths.LedgerFile);
+                return ledger.Imported == 62;
+            }, TimeSpan.FromSeconds(30), "the ledger to record all of them");
+        }
+        finally
+        {
+            Run("umount", "-l", instance.Paths.StateFolder);
+        }
+
+        var received = await cloud.People.ReceivedAsync(integration.Id);
+        Assert.Equal(62, received.Count);
+        Assert.Equal(62, received.Select(r => r.Sha256).Distinct().Count());
+        Assert.Contains(instance.Paths.StateFolder, instance.LogText(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Needs root for the tmpfs mount; skipped with the reason otherwise.</summary>
+    private sealed class TmpfsFactAttribute : FactAttribute
+    {
+        public TmpfsFactAttribute()
+        {
+            if (SkipReason is { } reason)
+            {
+                Skip = reason;
+            }
+        }
+    }
+}
