@@ -9,9 +9,6 @@ namespace CloudLink.Core.Instance;
 /// </summary>
 public sealed class AgentCli(IProcessRunner runner)
 {
-    public const int ServiceProblem = 7;
-    public const int ServiceNotRunning = 8;
-
     public ProcessResult Run(InstanceLocation instance, params string[] arguments) => Run(instance.Executable, instance.Paths, arguments);
 
     public ProcessResult Run(string executable, InstancePaths paths, params string[] arguments) =>

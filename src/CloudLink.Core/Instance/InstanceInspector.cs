@@ -27,9 +27,9 @@ public sealed class InstanceInspector(AgentCli agent)
         info.State = status.ExitCode switch
         {
             0 => "Running",
-            AgentCli.ServiceNotRunning when status.Output.Contains("failed", StringComparison.OrdinalIgnoreCase) => "Failed",
-            AgentCli.ServiceNotRunning => "Stopped",
-            AgentCli.ServiceProblem when (status.Error + status.Output).Contains("No service is installed", StringComparison.Ordinal) => "NotInstalled",
+            ExitCodes.ServiceNotRunning when status.Output.Contains("failed", StringComparison.OrdinalIgnoreCase) => "Failed",
+            ExitCodes.ServiceNotRunning => "Stopped",
+            ExitCodes.ServiceProblem when (status.Error + status.Output).Contains("No service is installed", StringComparison.Ordinal) => "NotInstalled",
             _ => "Unknown",
         };
         var version = agent.Run(instance, "version");

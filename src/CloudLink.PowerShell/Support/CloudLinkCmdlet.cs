@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CloudLink.Core;
 using CloudLink.Core.Cloud;
 using CloudLink.Core.Config;
 using CloudLink.Core.Install;
@@ -85,9 +86,9 @@ public abstract class CloudLinkCmdlet : PSCmdlet
         StateException => ("StateUnreadable", ErrorCategory.ReadError),
         AgentCommandException agent => (agent.ExitCode switch
         {
-            7 => "ServiceFailed",
-            8 => "ServiceNotRunning",
-            4 => "CloudUnreachable",
+            ExitCodes.ServiceProblem => "ServiceFailed",
+            ExitCodes.ServiceNotRunning => "ServiceNotRunning",
+            ExitCodes.CloudProblem => "CloudUnreachable",
             _ => "AgentFailed",
         }, ErrorCategory.InvalidOperation),
         ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),

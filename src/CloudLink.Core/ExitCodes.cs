@@ -1,7 +1,7 @@
-namespace CloudLink.Agent.Cli;
+namespace CloudLink.Core;
 
-/// <summary>Exit codes of injixo-cloud-link, as documented in docs/cli.md.</summary>
-internal static class ExitCodes
+/// <summary>Exit codes of injixo-cloud-link, as documented in docs/cli.md; the module reads them from the agents it runs.</summary>
+public static class ExitCodes
 {
     public const int Ok = 0;
     public const int Failure = 1;
