@@ -34,7 +34,7 @@ internal static class LogsCommand
                 return failed.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
             case "schedule":
                 invocation.AllowOnly("--older-than", "--keep");
-                Choose(paths, olderThan, keep);
+                Checked(() => LogPurge.Validate(olderThan, keep));
                 var where = new LogPurgeSchedule(ProcessRunner.Instance, HostRoot.Current).Register(This(invocation), olderThan, keep);
                 Console.WriteLine($"Daily log purge at {LogPurgeSchedule.DailyAt} scheduled: {where}.");
                 return ExitCodes.Ok;
@@ -56,9 +56,17 @@ internal static class LogsCommand
 
     private static IReadOnlyList<RotatedLog> Choose(InstancePaths paths, TimeSpan? olderThan, int? keep)
     {
+        IReadOnlyList<RotatedLog> chosen = [];
+        Checked(() => chosen = LogPurge.Select(paths.Folder, olderThan, keep, DateTimeOffset.UtcNow));
+        return chosen;
+    }
+
+    /// <summary>An age or count the purge refuses is a usage error (exit 2).</summary>
+    private static void Checked(Action action)
+    {
         try
         {
-            return LogPurge.Select(paths.Folder, olderThan, keep, DateTimeOffset.UtcNow);
+            action();
         }
         catch (ArgumentException e)
         {

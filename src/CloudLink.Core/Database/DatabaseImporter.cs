@@ -27,6 +27,7 @@ public sealed class DatabaseImporter(InstancePaths paths, AgentConfig config, Cl
     public static readonly TimeSpan RealTimeInterval = TimeSpan.FromSeconds(10);
 
     private DateTimeOffset _realTimeAt = DateTimeOffset.MinValue;
+    private readonly RereadRequests _rereads = new(paths);
     private bool _spoolCleaned;
 
     public string CheckpointFile => Path.Combine(paths.StateFolder, "database.json");
@@ -61,7 +62,7 @@ public sealed class DatabaseImporter(InstancePaths paths, AgentConfig config, Cl
         var due = WindowPlanner.Due(checkpoint.Next, liveBoundary, completeUntil, WindowsPerPass);
         var reconcile = (database.Reconciliation ?? type == DataType.AgentStatus) && checkpoint.ReconciledUntil != completeUntil;
         var realTime = database.RealTime && type == DataType.AgentStatus && now - _realTimeAt >= RealTimeInterval;
-        if (due.Count == 0 && !reconcile && !realTime && !File.Exists(new RereadRequests(paths).FilePath))
+        if (due.Count == 0 && !reconcile && !realTime && !File.Exists(_rereads.FilePath))
         {
             return;
         }
@@ -92,11 +93,10 @@ public sealed class DatabaseImporter(InstancePaths paths, AgentConfig config, Cl
             SaveCheckpoint(checkpoint);
         }
 
-        var rereads = new RereadRequests(paths);
-        for (var count = 0; count < WindowsPerPass && rereads.Next(checkpoint.Next, checkpoint.Chunked) is { } window; count++)
+        for (var count = 0; count < WindowsPerPass && _rereads.Next(checkpoint.Next, checkpoint.Chunked) is { } window; count++)
         {
             await ImportAsync(command, credentials, type, database.Query, window, checkpoint, cancellationToken);
-            rereads.Done(window);
+            _rereads.Done(window);
             SaveCheckpoint(checkpoint);
         }
 

@@ -38,6 +38,15 @@ public static class LogPurge
     /// <summary>The logs to delete; <paramref name="olderThan"/> counts from the last write to <paramref name="now"/>.</summary>
     public static IReadOnlyList<RotatedLog> Select(string folder, TimeSpan? olderThan, int? keep, DateTimeOffset now)
     {
+        Validate(olderThan, keep);
+        return List(folder)
+            .Where((log, index) => (keep is null || index >= keep) && (olderThan is null || now - log.LastWriteUtc > olderThan))
+            .ToList();
+    }
+
+    /// <summary>Refuses a purge that would choose nothing or makes no sense: at least an age or a count, neither negative.</summary>
+    public static void Validate(TimeSpan? olderThan, int? keep)
+    {
         if (olderThan is null && keep is null)
         {
             throw new ArgumentException("Give an age (-OlderThan / --older-than DAYS), a count to keep (-Keep / --keep N), or both.");
@@ -47,10 +56,6 @@ public static class LogPurge
         {
             throw new ArgumentException("The age and the count to keep cannot be negative.");
         }
-
-        return List(folder)
-            .Where((log, index) => (keep is null || index >= keep) && (olderThan is null || now - log.LastWriteUtc > olderThan))
-            .ToList();
     }
 
     /// <summary>Deletes the chosen logs; returns the ones deleted and the ones that could not be (in use, no rights).</summary>

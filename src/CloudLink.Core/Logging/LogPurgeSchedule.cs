@@ -60,7 +60,7 @@ public sealed class LogPurgeSchedule(IProcessRunner runner, string hostRoot = "/
     /// <summary>Installs (or replaces) the schedule; returns where it lives (the timer unit or the task name).</summary>
     public string Register(InstanceLocation instance, TimeSpan? olderThan, int? keep)
     {
-        LogPurge.Select(Path.GetTempPath(), olderThan, keep, DateTimeOffset.UtcNow); // the same validation as a purge
+        LogPurge.Validate(olderThan, keep);
         if (InstanceCatalog.IsWindows)
         {
             Require("schtasks.exe", SchtasksCreate(instance, olderThan, keep));
