@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # ODBC reader benchmark (issue 4): one PostgreSQL table (int, text, timestamp) of 1,000,000 and
 # 10,000,000 rows, read into gzip-compressed CSV by CloudLink's reader, by `psql \copy`, by
-# Debian's pyodbc (fetchmany) and by unixODBC's isql; rows/s and peak RSS side by side.
+# Debian's pyodbc (fetchmany) and by unixODBC's isql; rows/s and peak RSS side by side. The
+# psqlodbc-floor row only fetches the rows through psqlODBC into bound buffers and writes nothing:
+# the most any ODBC consumer can do with this driver.
 # Usage: bench/odbc.sh [ROWS ...]   (default: 1000000 10000000). Needs what .ci/run installs,
 # plus python3-pyodbc and time; starts and stops its own PostgreSQL server.
 set -euo pipefail
@@ -50,6 +52,7 @@ for rows in "${sizes[@]}"; do
   sql="SELECT id, name, ts FROM bench"
   {
     measure cloudlink dotnet "$bench_dll" "$streaming" "$sql" "$work/out.csv.gz"
+    measure psqlodbc-floor dotnet "$bench_dll" "$streaming" "$sql" --fetch-only
     measure psql-copy sh -c "psql -h 127.0.0.1 -p $CLOUDLINK_TEST_PG_PORT -U postgres -d postgres -c \"\\copy ($sql) to stdout csv header\" | gzip -1 > $work/psql.csv.gz"
     measure pyodbc /usr/bin/python3 "$root/bench/pyodbc_read.py" "$streaming" "$sql" "$work/py.csv.gz"
     measure isql sh -c "echo '$sql' | ODBCINI=$work/odbc.ini isql -b -d, -c bench | gzip -1 > $work/isql.csv.gz"
@@ -61,10 +64,10 @@ done
 awk '
   { rows[NR]=$1; name[NR]=$2; secs[NR]=$3; kb[NR]=$4; if ($2 == "cloudlink") ours[$1]=$1/$3 }
   END {
-    printf "%-10s %-10s %10s %12s %10s %14s\n", "rows", "reader", "seconds", "rows/s", "peak MB", "CloudLink is";
+    printf "%-10s %-15s %10s %12s %10s %14s\n", "rows", "reader", "seconds", "rows/s", "peak MB", "CloudLink is";
     for (i = 1; i <= NR; i++) {
       rate = rows[i] / secs[i];
       ratio = name[i] == "cloudlink" ? "-" : sprintf("%.2fx", ours[rows[i]] / rate);
-      printf "%-10s %-10s %10.2f %12.0f %10.1f %14s\n", rows[i], name[i], secs[i], rate, kb[i] / 1024, ratio;
+      printf "%-10s %-15s %10.2f %12.0f %10.1f %14s\n", rows[i], name[i], secs[i], rate, kb[i] / 1024, ratio;
     }
   }' "$results"

@@ -43,7 +43,7 @@ internal static class QueryCommand
             }
         }
 
-        var text = window is null ? WindowQuery.Clean(sql) : WindowQuery.Window(sql, type!);
+        var text = window is null ? WindowQuery.Clean(sql) : WindowQuery.Window(sql, type!, connection.IdentifierQuote);
         IReadOnlyList<OdbcParameter> parameters = window is null ? [] : [new(window.Value.From), new(window.Value.To)];
         var output = invocation.Options.GetValueOrDefault("--output");
         var result = OdbcQuery.Run(command, text, parameters,

@@ -23,7 +23,7 @@ public static class WindowExporter
     {
         var columns = WindowQuery.Columns(command, query, cancellationToken);
         WindowQuery.CheckColumns(columns, type);
-        return OdbcQuery.Run(command, WindowQuery.Window(query, type), [new(from), new(to)],
+        return OdbcQuery.Run(command, WindowQuery.Window(query, type, command.Connection.IdentifierQuote), [new(from), new(to)],
             reader => Write(reader, type, openOutput(), cancellationToken), cancellationToken);
     }
 

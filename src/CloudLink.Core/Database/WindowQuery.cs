@@ -4,8 +4,8 @@ namespace CloudLink.Core.Database;
 
 /// <summary>
 /// Wraps an integration's SQL so that only the rows of one time window are read, with the window's
-/// bounds bound as timestamp parameters (never spliced into the text). Identifiers are quoted with
-/// double quotes.
+/// bounds bound as timestamp parameters (never spliced into the text). The time column is quoted
+/// the way the database wants (<see cref="OdbcConnection.IdentifierQuote"/>).
 /// </summary>
 public static class WindowQuery
 {
@@ -14,8 +14,11 @@ public static class WindowQuery
     /// <summary>The user's query without trailing semicolons or whitespace, so it can stand in a subquery.</summary>
     public static string Clean(string query) => query.Trim().TrimEnd(';').TrimEnd();
 
-    public static string Window(string query, DataType type) =>
-        $"SELECT * FROM ({Clean(query)}) {Alias} WHERE {Alias}.\"{type.TimeColumn}\" >= ? AND {Alias}.\"{type.TimeColumn}\" < ?";
+    public static string Window(string query, DataType type, string identifierQuote)
+    {
+        var column = $"{Alias}.{identifierQuote}{type.TimeColumn}{identifierQuote}";
+        return $"SELECT * FROM ({Clean(query)}) {Alias} WHERE {column} >= ? AND {column} < ?";
+    }
 
     public static string Probe(string query) => $"SELECT * FROM ({Clean(query)}) {Alias} WHERE 1 = 0";
 

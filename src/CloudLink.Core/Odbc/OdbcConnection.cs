@@ -8,11 +8,12 @@ public sealed unsafe class OdbcConnection : IDisposable
 {
     private IntPtr _handle;
 
-    private OdbcConnection(IntPtr handle, string driverName, string dbmsName, bool utf8Ansi)
+    private OdbcConnection(IntPtr handle, string driverName, string dbmsName, string identifierQuote, bool utf8Ansi)
     {
         _handle = handle;
         DriverName = driverName;
         DbmsName = dbmsName;
+        IdentifierQuote = identifierQuote.Trim().Length == 1 ? identifierQuote.Trim() : "\"";
         UsesUtf8Ansi = utf8Ansi;
     }
 
@@ -21,6 +22,9 @@ public sealed unsafe class OdbcConnection : IDisposable
 
     /// <summary>The database product, e.g. PostgreSQL or SQLite.</summary>
     public string DbmsName { get; }
+
+    /// <summary>What the database quotes identifiers with: " for most, ` for MySQL and MariaDB (unless ANSI_QUOTES).</summary>
+    public string IdentifierQuote { get; }
 
     /// <summary>True when the session's time zone was set to UTC, so timestamps with zone arrive in UTC.</summary>
     public bool SessionInUtc { get; private set; }
@@ -76,7 +80,7 @@ public sealed unsafe class OdbcConnection : IDisposable
             }
 
             var driver = Info(handle, OdbcConstants.InfoDriverName);
-            return new OdbcConnection(handle, driver, Info(handle, OdbcConstants.InfoDbmsName), !WideEntryPoints.Has(driver));
+            return new OdbcConnection(handle, driver, Info(handle, OdbcConstants.InfoDbmsName), Info(handle, OdbcConstants.InfoIdentifierQuoteChar), !WideEntryPoints.Has(driver));
         }
         catch
         {

@@ -116,7 +116,15 @@ public sealed unsafe class OdbcDataReader : IDisposable
             return false;
         }
 
-        _command.Check(rc, "Fetching rows");
+        try
+        {
+            _command.Check(rc, "Fetching rows");
+        }
+        catch (OdbcException error) when (RefusedLongText(error) is { } column)
+        {
+            throw new OdbcTruncationException(column, error);
+        }
+
         _rowsInBlock = _rowArraySize == 1 ? 1 : *(long*)_rowsFetched;
         _row = 0;
         if (_rowsInBlock == 0)
@@ -347,6 +355,23 @@ public sealed unsafe class OdbcDataReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Some drivers fail a block fetch outright instead of truncating a value longer than its
+    /// bound buffer (MariaDB Connector/ODBC 3.1: "[HY000] Ansi to Unicode conversion error"). A
+    /// data or general error with a text column bound short is read again row by row; a real
+    /// error then comes back from that reading.
+    /// </summary>
+    private string? RefusedLongText(OdbcException error)
+    {
+        if (RowByRow || !(error.SqlState == "HY000" || error.SqlState.StartsWith("22", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var index = Array.FindIndex(_bindings, binding => binding.IsLong);
+        return index < 0 ? null : Columns[index].Name;
+    }
+
     /// <summary>Row-by-row mode: reads the columns not bound, in column order, completely.</summary>
     private void ReadUnbound()
     {
@@ -524,8 +549,8 @@ public sealed unsafe class OdbcDataReader : IDisposable
 }
 
 /// <summary>A value did not fit its bound buffer in a block: run the query again row by row.</summary>
-public sealed class OdbcTruncationException(string column)
-    : Exception($"A value of column {column} is longer than its bound buffer; the query must be read row by row.")
+public sealed class OdbcTruncationException(string column, Exception? driverError = null)
+    : Exception($"A value of column {column} is longer than its bound buffer; the query must be read row by row.", driverError)
 {
     public string Column { get; } = column;
 }

@@ -32,6 +32,7 @@ internal static class OdbcConstants
     public const ushort DriverNoPrompt = 0;
     public const ushort InfoDriverName = 6;
     public const ushort InfoDbmsName = 17;
+    public const ushort InfoIdentifierQuoteChar = 29;
     public const ushort DescTypeName = 14;
 
     public const ushort FreeStmtClose = 0;
