@@ -19,7 +19,7 @@ public static class CloudApp
         builder.Services.Configure<CloudOptions>(builder.Configuration.GetSection("Cloud"));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ProtocolJson.Default));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(services => new CloudDatabase(services.GetRequiredService<IOptions<CloudOptions>>().Value.ResolvedDatabasePath));
+        builder.Services.AddSingleton(services => CloudDatabase.Create(services.GetRequiredService<IOptions<CloudOptions>>().Value));
         builder.Services.AddSingleton(services => new BlobStore(services.GetRequiredService<IOptions<CloudOptions>>().Value.BlobDirectory));
         builder.Services.AddSingleton<IntegrationStore>();
         builder.Services.AddSingleton<AgentStore>();
@@ -27,9 +27,11 @@ public static class CloudApp
         builder.Services.AddSingleton<PinConnector>();
         builder.Services.AddSingleton<ReceivedFileStore>();
         builder.Services.AddSingleton<ReceivedWindowStore>();
+        builder.Services.AddSingleton<UploadMetrics>();
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.Use(UploadMetrics.Measure);
         AgentEndpoints.Map(app);
         PeopleEndpoints.Map(app);
         PageEndpoints.Map(app);

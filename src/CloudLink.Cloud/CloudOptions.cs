@@ -9,6 +9,9 @@ public sealed class CloudOptions
     /// <summary>SQLite database file; defaults to cloudlink-cloud.db in <see cref="DataDirectory"/>.</summary>
     public string? DatabasePath { get; set; }
 
+    /// <summary>A PostgreSQL connection string (Host=...;Database=...); when set, the cloud keeps its records there instead of SQLite.</summary>
+    public string? PostgreSql { get; set; }
+
     public long MaxUploadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
 
     public TimeSpan PinLifetime { get; set; } = TimeSpan.FromMinutes(5);

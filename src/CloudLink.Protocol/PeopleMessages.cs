@@ -54,3 +54,15 @@ public sealed class ReceivedFileInfo
     public string Sha256 { get; set; } = "";
     public DateTimeOffset ReceivedAt { get; set; }
 }
+
+/// <summary>What the cloud measured of the uploads it answered since it started: counts and latency from request to acknowledgement.</summary>
+public sealed class UploadMetricsInfo
+{
+    public long Uploads { get; set; }
+    public long Stored { get; set; }
+    public long Duplicates { get; set; }
+    public long Refused { get; set; }
+    public double P50Milliseconds { get; set; }
+    public double P99Milliseconds { get; set; }
+    public double MaxMilliseconds { get; set; }
+}

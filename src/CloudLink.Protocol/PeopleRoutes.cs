@@ -7,4 +7,5 @@ public static class PeopleRoutes
     public const string Agents = "/api/v1/agents";
     public const string Received = "/api/v1/received";
     public const string ReceivedWindows = "/api/v1/received-windows";
+    public const string UploadMetrics = "/api/v1/metrics/uploads";
 }

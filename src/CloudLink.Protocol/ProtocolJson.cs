@@ -27,6 +27,7 @@ namespace CloudLink.Protocol;
 [JsonSerializable(typeof(DatabaseSettingsInfo))]
 [JsonSerializable(typeof(ReceivedWindowInfo))]
 [JsonSerializable(typeof(List<ReceivedWindowInfo>))]
+[JsonSerializable(typeof(UploadMetricsInfo))]
 public sealed partial class ProtocolJson : JsonSerializerContext
 {
 }

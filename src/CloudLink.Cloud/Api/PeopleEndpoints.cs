@@ -37,6 +37,7 @@ internal static class PeopleEndpoints
             Results.Json(files.List(integrationId).ToList(), ProtocolJson.Default.ListReceivedFileInfo));
         app.MapGet(PeopleRoutes.ReceivedWindows, (long? integrationId, bool? latest, ReceivedWindowStore windows) =>
             Results.Json(windows.List(integrationId, latest ?? false).ToList(), ProtocolJson.Default.ListReceivedWindowInfo));
+        app.MapGet(PeopleRoutes.UploadMetrics, (UploadMetrics metrics) => Results.Json(metrics.Snapshot(), ProtocolJson.Default.UploadMetricsInfo));
         app.MapGet(PeopleRoutes.ReceivedWindows + "/{id:long}/content", (long id, ReceivedWindowStore windows, BlobStore blobs) =>
             windows.Find(id) is { } window
                 ? Results.Stream(new System.IO.Compression.GZipStream(File.OpenRead(blobs.PathOf(window.Sha256)), System.IO.Compression.CompressionMode.Decompress), "text/csv; charset=utf-8")

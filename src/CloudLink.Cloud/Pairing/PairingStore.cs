@@ -24,20 +24,20 @@ public sealed class PairingStore(CloudDatabase database, TimeProvider time, IOpt
                 pin = PinGenerator.Next();
             }
             while (transaction.Command(
-                "SELECT 1 FROM pairings WHERE pin = $pin AND expires_at > $now",
-                ("$pin", pin), ("$now", SqlTime.ToDb(now))).ExecuteScalar() is not null);
+                "SELECT 1 FROM pairings WHERE pin = @pin AND expires_at > @now",
+                ("@pin", pin), ("@now", SqlTime.ToDb(now))).ExecuteScalar() is not null);
 
             transaction.Command(
                 """
                 INSERT INTO pairings (secret_hash, pin, expires_at, host_name, instance_name, agent_version, created_at)
-                VALUES ($hash, $pin, $expires, $host, $instance, $version, $now)
+                VALUES (@hash, @pin, @expires, @host, @instance, @version, @now)
                 ON CONFLICT (secret_hash) DO UPDATE SET
                     pin = excluded.pin, expires_at = excluded.expires_at, host_name = excluded.host_name,
                     instance_name = excluded.instance_name, agent_version = excluded.agent_version
                 """,
-                ("$hash", secretHash), ("$pin", pin), ("$expires", SqlTime.ToDb(expires)),
-                ("$host", request.HostName), ("$instance", request.InstanceName),
-                ("$version", request.AgentVersion), ("$now", SqlTime.ToDb(now))).ExecuteNonQuery();
+                ("@hash", secretHash), ("@pin", pin), ("@expires", SqlTime.ToDb(expires)),
+                ("@host", request.HostName), ("@instance", request.InstanceName),
+                ("@version", request.AgentVersion), ("@now", SqlTime.ToDb(now))).ExecuteNonQuery();
             transaction.Commit();
             return new PairingStatus { State = PairingState.Waiting, Pin = pin, ExpiresAt = expires };
         }
@@ -48,7 +48,7 @@ public sealed class PairingStore(CloudDatabase database, TimeProvider time, IOpt
     {
         using var connection = database.Open();
         using var command = connection.Command(
-            "SELECT pin, expires_at FROM pairings WHERE secret_hash = $hash", ("$hash", secretHash));
+            "SELECT pin, expires_at FROM pairings WHERE secret_hash = @hash", ("@hash", secretHash));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {

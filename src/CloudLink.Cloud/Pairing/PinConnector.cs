@@ -1,6 +1,6 @@
+using System.Data.Common;
 using CloudLink.Cloud.Storage;
 using CloudLink.Protocol;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace CloudLink.Cloud.Pairing;
@@ -29,10 +29,10 @@ public sealed class PinConnector(CloudDatabase database, TimeProvider time, IOpt
             using var transaction = connection.BeginTransaction();
 
             var integrationFailures = Count(transaction,
-                "SELECT COUNT(*) FROM pin_attempts WHERE success = 0 AND at > $since AND integration_id = $id",
+                "SELECT COUNT(*) FROM pin_attempts WHERE success = 0 AND at > @since AND integration_id = @id",
                 windowStart, integrationId);
             var globalFailures = Count(transaction,
-                "SELECT COUNT(*) FROM pin_attempts WHERE success = 0 AND at > $since", windowStart, integrationId);
+                "SELECT COUNT(*) FROM pin_attempts WHERE success = 0 AND at > @since", windowStart, integrationId);
             if (integrationFailures >= settings.WrongPinLimitPerIntegration || globalFailures >= settings.WrongPinLimitGlobal)
             {
                 return new PinOutcome(PinOutcomeKind.TooManyAttempts);
@@ -59,21 +59,21 @@ public sealed class PinConnector(CloudDatabase database, TimeProvider time, IOpt
         }
     }
 
-    private static long Count(SqliteTransaction transaction, string sql, long since, long integrationId) =>
-        (long)transaction.Command(sql, ("$since", since), ("$id", integrationId)).ExecuteScalar()!;
+    private static long Count(DbTransaction transaction, string sql, long since, long integrationId) =>
+        (long)transaction.Command(sql, ("@since", since), ("@id", integrationId)).ExecuteScalar()!;
 
-    private static void RecordAttempt(SqliteTransaction transaction, long integrationId, DateTimeOffset now, bool success) =>
+    private static void RecordAttempt(DbTransaction transaction, long integrationId, DateTimeOffset now, bool success) =>
         transaction.Command(
-            "INSERT INTO pin_attempts (integration_id, at, success) VALUES ($id, $at, $success)",
-            ("$id", integrationId), ("$at", SqlTime.ToDb(now)), ("$success", success ? 1 : 0)).ExecuteNonQuery();
+            "INSERT INTO pin_attempts (integration_id, at, success) VALUES (@id, @at, @success)",
+            ("@id", integrationId), ("@at", SqlTime.ToDb(now)), ("@success", success ? 1 : 0)).ExecuteNonQuery();
 
     private sealed record PendingPairing(long Id, string SecretHash, PinPreview Preview);
 
-    private static PendingPairing? FindPairing(SqliteTransaction transaction, string pin, DateTimeOffset now)
+    private static PendingPairing? FindPairing(DbTransaction transaction, string pin, DateTimeOffset now)
     {
         return transaction.Command(
-            "SELECT id, secret_hash, host_name, instance_name, agent_version, expires_at FROM pairings WHERE pin = $pin AND expires_at > $now",
-            ("$pin", pin), ("$now", SqlTime.ToDb(now))).ReadFirst(reader => new PendingPairing(reader.GetInt64(0), reader.GetString(1), new PinPreview
+            "SELECT id, secret_hash, host_name, instance_name, agent_version, expires_at FROM pairings WHERE pin = @pin AND expires_at > @now",
+            ("@pin", pin), ("@now", SqlTime.ToDb(now))).ReadFirst(reader => new PendingPairing(reader.GetInt64(0), reader.GetString(1), new PinPreview
             {
                 HostName = reader.GetString(2),
                 InstanceName = reader.GetString(3),
@@ -82,20 +82,20 @@ public sealed class PinConnector(CloudDatabase database, TimeProvider time, IOpt
             }));
     }
 
-    private static AgentInfo LinkAgent(SqliteTransaction transaction, long integrationId, PendingPairing pairing, DateTimeOffset now)
+    private static AgentInfo LinkAgent(DbTransaction transaction, long integrationId, PendingPairing pairing, DateTimeOffset now)
     {
         transaction.Command(
-            "UPDATE agents SET revoked_at = $now WHERE integration_id = $id AND revoked_at IS NULL",
-            ("$now", SqlTime.ToDb(now)), ("$id", integrationId)).ExecuteNonQuery();
-        transaction.Command("UPDATE pairings SET pin = NULL WHERE id = $id", ("$id", pairing.Id)).ExecuteNonQuery();
+            "UPDATE agents SET revoked_at = @now WHERE integration_id = @id AND revoked_at IS NULL",
+            ("@now", SqlTime.ToDb(now)), ("@id", integrationId)).ExecuteNonQuery();
+        transaction.Command("UPDATE pairings SET pin = NULL WHERE id = @id", ("@id", pairing.Id)).ExecuteNonQuery();
         return transaction.Command(
             """
             INSERT INTO agents (secret_hash, integration_id, host_name, instance_name, agent_version, linked_at)
-            VALUES ($hash, $integration, $host, $instance, $version, $now)
+            VALUES (@hash, @integration, @host, @instance, @version, @now)
             RETURNING
             """ + " " + AgentStore.InfoColumns,
-            ("$hash", pairing.SecretHash), ("$integration", integrationId), ("$host", pairing.Preview.HostName),
-            ("$instance", pairing.Preview.InstanceName), ("$version", pairing.Preview.AgentVersion),
-            ("$now", SqlTime.ToDb(now))).ReadFirst(AgentStore.ReadInfo)!;
+            ("@hash", pairing.SecretHash), ("@integration", integrationId), ("@host", pairing.Preview.HostName),
+            ("@instance", pairing.Preview.InstanceName), ("@version", pairing.Preview.AgentVersion),
+            ("@now", SqlTime.ToDb(now))).ReadFirst(AgentStore.ReadInfo)!;
     }
 }

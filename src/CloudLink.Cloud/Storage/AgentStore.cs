@@ -1,5 +1,5 @@
+using System.Data.Common;
 using CloudLink.Protocol;
-using Microsoft.Data.Sqlite;
 
 namespace CloudLink.Cloud.Storage;
 
@@ -14,12 +14,13 @@ public sealed class AgentStore(CloudDatabase database, TimeProvider time)
         using var connection = database.Open();
         return connection.Command(
             """
-            SELECT a.id, a.integration_id, i.name, i.type, i.paused, i.deleted_at IS NOT NULL, a.revoked_at IS NOT NULL, d.settings_json
+            SELECT a.id, a.integration_id, i.name, i.type, i.paused,
+                   CASE WHEN i.deleted_at IS NULL THEN 0 ELSE 1 END, CASE WHEN a.revoked_at IS NULL THEN 0 ELSE 1 END, d.settings_json
             FROM agents a JOIN integrations i ON i.id = a.integration_id
             LEFT JOIN database_settings d ON d.integration_id = i.id
-            WHERE a.secret_hash = $hash
+            WHERE a.secret_hash = @hash
             """,
-            ("$hash", secretHash)).ReadFirst(reader => new AgentRecord(
+            ("@hash", secretHash)).ReadFirst(reader => new AgentRecord(
                 reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
                 reader.GetInt64(4) != 0, reader.GetInt64(5) != 0, reader.GetInt64(6) != 0)
             {
@@ -31,7 +32,7 @@ public sealed class AgentStore(CloudDatabase database, TimeProvider time)
     {
         using var connection = database.Open();
         return connection.Command(
-            "SELECT " + InfoColumns + " FROM agents WHERE integration_id = $id ORDER BY id", ("$id", integrationId)).ReadAll(ReadInfo);
+            "SELECT " + InfoColumns + " FROM agents WHERE integration_id = @id ORDER BY id", ("@id", integrationId)).ReadAll(ReadInfo);
     }
 
     /// <summary>Revokes a credential; the agent falls back to PIN mode at its next call. False if already revoked or unknown.</summary>
@@ -39,8 +40,8 @@ public sealed class AgentStore(CloudDatabase database, TimeProvider time)
     {
         using var connection = database.Open();
         using var command = connection.Command(
-            "UPDATE agents SET revoked_at = $now WHERE id = $id AND revoked_at IS NULL",
-            ("$now", SqlTime.ToDb(time.GetUtcNow())), ("$id", agentId));
+            "UPDATE agents SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL",
+            ("@now", SqlTime.ToDb(time.GetUtcNow())), ("@id", agentId));
         return command.ExecuteNonQuery() == 1;
     }
 
@@ -48,15 +49,15 @@ public sealed class AgentStore(CloudDatabase database, TimeProvider time)
     {
         using var connection = database.Open();
         using var command = connection.Command(
-            "UPDATE agents SET last_seen_at = $now, backlog = $backlog, agent_version = $version WHERE id = $id",
-            ("$now", SqlTime.ToDb(time.GetUtcNow())),
-            ("$backlog", heartbeat.Backlog),
-            ("$version", heartbeat.AgentVersion),
-            ("$id", agentId));
+            "UPDATE agents SET last_seen_at = @now, backlog = @backlog, agent_version = @version WHERE id = @id",
+            ("@now", SqlTime.ToDb(time.GetUtcNow())),
+            ("@backlog", heartbeat.Backlog),
+            ("@version", heartbeat.AgentVersion),
+            ("@id", agentId));
         command.ExecuteNonQuery();
     }
 
-    internal static AgentInfo ReadInfo(SqliteDataReader reader) => new()
+    internal static AgentInfo ReadInfo(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         IntegrationId = reader.GetInt64(1),

@@ -1,113 +1,70 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace CloudLink.Cloud.Storage;
 
 /// <summary>
-/// The cloud's SQLite file: opens connections and creates the schema. Every store goes through
-/// here; nothing the cloud promises is kept only in memory.
+/// The cloud's database: a SQLite file by default, or PostgreSQL when Cloud:PostgreSql holds a
+/// connection string. Opens connections and creates the schema. Every store goes through here;
+/// nothing the cloud promises is kept only in memory.
 /// </summary>
-public sealed class CloudDatabase
+public sealed class CloudDatabase : IDisposable
 {
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS integrations (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            name TEXT NOT NULL,
-            type TEXT NOT NULL,
-            paused INTEGER NOT NULL DEFAULT 0,
-            created_at INTEGER NOT NULL,
-            deleted_at INTEGER NULL
-        );
-        CREATE TABLE IF NOT EXISTS pairings (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            secret_hash TEXT NOT NULL UNIQUE,
-            pin TEXT NULL,
-            expires_at INTEGER NOT NULL,
-            host_name TEXT NOT NULL,
-            instance_name TEXT NOT NULL,
-            agent_version TEXT NOT NULL,
-            created_at INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS pairings_pin ON pairings (pin);
-        CREATE TABLE IF NOT EXISTS agents (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            secret_hash TEXT NOT NULL UNIQUE,
-            integration_id INTEGER NOT NULL REFERENCES integrations (id),
-            host_name TEXT NOT NULL,
-            instance_name TEXT NOT NULL,
-            agent_version TEXT NOT NULL,
-            linked_at INTEGER NOT NULL,
-            last_seen_at INTEGER NULL,
-            backlog INTEGER NOT NULL DEFAULT 0,
-            revoked_at INTEGER NULL
-        );
-        CREATE TABLE IF NOT EXISTS pin_attempts (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            integration_id INTEGER NOT NULL,
-            at INTEGER NOT NULL,
-            success INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS pin_attempts_at ON pin_attempts (at);
-        CREATE TABLE IF NOT EXISTS received_files (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            integration_id INTEGER NOT NULL REFERENCES integrations (id),
-            agent_id INTEGER NOT NULL REFERENCES agents (id),
-            file_name TEXT NOT NULL,
-            size INTEGER NOT NULL,
-            sha256 TEXT NOT NULL,
-            received_at INTEGER NOT NULL,
-            UNIQUE (integration_id, sha256)
-        );
-        CREATE TABLE IF NOT EXISTS database_settings (
-            integration_id INTEGER PRIMARY KEY REFERENCES integrations (id),
-            settings_json TEXT NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS received_windows (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            integration_id INTEGER NOT NULL REFERENCES integrations (id),
-            agent_id INTEGER NOT NULL REFERENCES agents (id),
-            window_key TEXT NOT NULL,
-            window_from TEXT NOT NULL,
-            window_to TEXT NOT NULL,
-            rows INTEGER NOT NULL,
-            size INTEGER NOT NULL,
-            sha256 TEXT NOT NULL,
-            received_at INTEGER NOT NULL,
-            UNIQUE (integration_id, window_key, sha256)
-        );
-        """;
+    private readonly string? _sqlite;
+    private readonly NpgsqlDataSource? _postgres;
 
-    private readonly string _connectionString;
-
-    public CloudDatabase(string path)
+    private CloudDatabase(string? sqlite, NpgsqlDataSource? postgres)
     {
+        _sqlite = sqlite;
+        _postgres = postgres;
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = postgres is null ? "PRAGMA journal_mode = WAL;" + CloudSchema.Sqlite : CloudSchema.ForPostgreSql();
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>"SQLite" or "PostgreSQL".</summary>
+    public string Engine => _postgres is null ? "SQLite" : "PostgreSQL";
+
+    public static CloudDatabase Create(CloudOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.PostgreSql))
+        {
+            var builder = new NpgsqlConnectionStringBuilder(options.PostgreSql);
+            return new CloudDatabase(null, NpgsqlDataSource.Create(builder));
+        }
+
+        var path = options.ResolvedDatabasePath;
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
         }
 
-        _connectionString = new SqliteConnectionStringBuilder
+        return new CloudDatabase(new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = 30,
-        }.ToString();
-
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
+        }.ToString(), null);
     }
 
-    public SqliteConnection Open()
+    public DbConnection Open()
     {
-        var connection = new SqliteConnection(_connectionString);
+        if (_postgres is not null)
+        {
+            return _postgres.OpenConnection();
+        }
+
+        var connection = new SqliteConnection(_sqlite);
         connection.Open();
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;";
         pragma.ExecuteNonQuery();
         return connection;
     }
+
+    public void Dispose() => _postgres?.Dispose();
 }

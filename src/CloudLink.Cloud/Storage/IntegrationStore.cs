@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Text.Json;
 using CloudLink.Protocol;
-using Microsoft.Data.Sqlite;
 
 namespace CloudLink.Cloud.Storage;
 
@@ -14,8 +14,8 @@ public sealed class IntegrationStore(CloudDatabase database, TimeProvider time)
     {
         using var connection = database.Open();
         return connection.Command(
-            "INSERT INTO integrations (name, type, created_at) VALUES ($name, $type, $now) RETURNING " + Columns,
-            ("$name", name), ("$type", type), ("$now", SqlTime.ToDb(time.GetUtcNow()))).ReadFirst(Read)!;
+            "INSERT INTO integrations (name, type, created_at) VALUES (@name, @type, @now) RETURNING " + Columns,
+            ("@name", name), ("@type", type), ("@now", SqlTime.ToDb(time.GetUtcNow()))).ReadFirst(Read)!;
     }
 
     public IReadOnlyList<IntegrationInfo> List(bool includeDeleted)
@@ -30,7 +30,7 @@ public sealed class IntegrationStore(CloudDatabase database, TimeProvider time)
     public IntegrationInfo? Find(long id)
     {
         using var connection = database.Open();
-        return connection.Command("SELECT " + Columns + " FROM integrations WHERE id = $id", ("$id", id)).ReadFirst(Read);
+        return connection.Command("SELECT " + Columns + " FROM integrations WHERE id = @id", ("@id", id)).ReadFirst(Read);
     }
 
     /// <summary>Sets the paused flag of a live integration; false if there is none.</summary>
@@ -38,8 +38,8 @@ public sealed class IntegrationStore(CloudDatabase database, TimeProvider time)
     {
         using var connection = database.Open();
         using var command = connection.Command(
-            "UPDATE integrations SET paused = $paused WHERE id = $id AND deleted_at IS NULL",
-            ("$paused", paused ? 1 : 0), ("$id", id));
+            "UPDATE integrations SET paused = @paused WHERE id = @id AND deleted_at IS NULL",
+            ("@paused", paused ? 1 : 0), ("@id", id));
         return command.ExecuteNonQuery() == 1;
     }
 
@@ -48,12 +48,12 @@ public sealed class IntegrationStore(CloudDatabase database, TimeProvider time)
     {
         using var connection = database.Open();
         using var command = connection.Command(
-            "UPDATE integrations SET deleted_at = $now WHERE id = $id AND deleted_at IS NULL",
-            ("$now", SqlTime.ToDb(time.GetUtcNow())), ("$id", id));
+            "UPDATE integrations SET deleted_at = @now WHERE id = @id AND deleted_at IS NULL",
+            ("@now", SqlTime.ToDb(time.GetUtcNow())), ("@id", id));
         return command.ExecuteNonQuery() == 1;
     }
 
-    private static IntegrationInfo Read(SqliteDataReader reader) => new()
+    private static IntegrationInfo Read(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         Name = reader.GetString(1),
@@ -71,9 +71,9 @@ public sealed class IntegrationStore(CloudDatabase database, TimeProvider time)
         return connection.Command(
             """
             INSERT INTO database_settings (integration_id, settings_json)
-            SELECT id, $json FROM integrations WHERE id = $id AND deleted_at IS NULL
+            SELECT id, @json FROM integrations WHERE id = @id AND deleted_at IS NULL
             ON CONFLICT (integration_id) DO UPDATE SET settings_json = excluded.settings_json
             """,
-            ("$id", id), ("$json", JsonSerializer.Serialize(settings, ProtocolJson.Default.DatabaseSettingsInfo))).ExecuteNonQuery() == 1;
+            ("@id", id), ("@json", JsonSerializer.Serialize(settings, ProtocolJson.Default.DatabaseSettingsInfo))).ExecuteNonQuery() == 1;
     }
 }

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using CloudLink.Cloud.Storage;
 using CloudLink.Protocol;
-using Microsoft.Data.Sqlite;
 
 namespace CloudLink.Cloud.Uploads;
 
@@ -13,23 +13,23 @@ public sealed class ReceivedFileStore(CloudDatabase database, TimeProvider time)
     {
         using var connection = database.Open();
         return connection.Command(
-            "SELECT " + Columns + " FROM received_files WHERE integration_id = $integration AND sha256 = $sha",
-            ("$integration", integrationId), ("$sha", sha256)).ReadFirst(Read);
+            "SELECT " + Columns + " FROM received_files WHERE integration_id = @integration AND sha256 = @sha",
+            ("@integration", integrationId), ("@sha", sha256)).ReadFirst(Read);
     }
 
     public ReceivedFileInfo? Find(long id)
     {
         using var connection = database.Open();
-        return connection.Command("SELECT " + Columns + " FROM received_files WHERE id = $id", ("$id", id)).ReadFirst(Read);
+        return connection.Command("SELECT " + Columns + " FROM received_files WHERE id = @id", ("@id", id)).ReadFirst(Read);
     }
 
     public IReadOnlyList<ReceivedFileInfo> List(long? integrationId)
     {
         using var connection = database.Open();
-        return connection.Command(
-            "SELECT " + Columns + " FROM received_files" +
-            (integrationId is null ? "" : " WHERE integration_id = $integration") + " ORDER BY id",
-            ("$integration", integrationId)).ReadAll(Read);
+        return (integrationId is null
+            ? connection.Command("SELECT " + Columns + " FROM received_files ORDER BY id")
+            : connection.Command("SELECT " + Columns + " FROM received_files WHERE integration_id = @integration ORDER BY id", ("@integration", integrationId)))
+            .ReadAll(Read);
     }
 
     /// <summary>Records a received file; when the content is already there, returns the existing row and false.</summary>
@@ -39,16 +39,16 @@ public sealed class ReceivedFileStore(CloudDatabase database, TimeProvider time)
         var added = connection.Command(
             """
             INSERT INTO received_files (integration_id, agent_id, file_name, size, sha256, received_at)
-            VALUES ($integration, $agent, $name, $size, $sha, $now)
+            VALUES (@integration, @agent, @name, @size, @sha, @now)
             ON CONFLICT (integration_id, sha256) DO NOTHING
             RETURNING
             """ + " " + Columns,
-            ("$integration", integrationId), ("$agent", agentId), ("$name", fileName), ("$size", size),
-            ("$sha", sha256), ("$now", SqlTime.ToDb(time.GetUtcNow()))).ReadFirst(Read);
+            ("@integration", integrationId), ("@agent", agentId), ("@name", fileName), ("@size", size),
+            ("@sha", sha256), ("@now", SqlTime.ToDb(time.GetUtcNow()))).ReadFirst(Read);
         return added is not null ? (added, true) : (Find(integrationId, sha256)!, false);
     }
 
-    private static ReceivedFileInfo Read(SqliteDataReader reader) => new()
+    private static ReceivedFileInfo Read(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         IntegrationId = reader.GetInt64(1),

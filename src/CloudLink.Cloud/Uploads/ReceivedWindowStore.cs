@@ -1,6 +1,6 @@
+using System.Data.Common;
 using CloudLink.Cloud.Storage;
 using CloudLink.Protocol;
-using Microsoft.Data.Sqlite;
 
 namespace CloudLink.Cloud.Uploads;
 
@@ -19,40 +19,40 @@ public sealed class ReceivedWindowStore(CloudDatabase database, TimeProvider tim
         var added = connection.Command(
             """
             INSERT INTO received_windows (integration_id, agent_id, window_key, window_from, window_to, rows, size, sha256, received_at)
-            VALUES ($integration, $agent, $key, $from, $to, $rows, $size, $sha, $now)
+            VALUES (@integration, @agent, @key, @from, @to, @rows, @size, @sha, @now)
             ON CONFLICT (integration_id, window_key, sha256) DO NOTHING
             RETURNING
             """ + " " + Columns,
-            ("$integration", integrationId), ("$agent", agentId), ("$key", key), ("$from", from), ("$to", to),
-            ("$rows", rows), ("$size", size), ("$sha", sha256), ("$now", SqlTime.ToDb(time.GetUtcNow()))).ReadFirst(Read);
+            ("@integration", integrationId), ("@agent", agentId), ("@key", key), ("@from", from), ("@to", to),
+            ("@rows", rows), ("@size", size), ("@sha", sha256), ("@now", SqlTime.ToDb(time.GetUtcNow()))).ReadFirst(Read);
         if (added is not null)
         {
             return (added, true);
         }
 
         return (connection.Command(
-            "SELECT " + Columns + " FROM received_windows WHERE integration_id = $integration AND window_key = $key AND sha256 = $sha",
-            ("$integration", integrationId), ("$key", key), ("$sha", sha256)).ReadFirst(Read)!, false);
+            "SELECT " + Columns + " FROM received_windows WHERE integration_id = @integration AND window_key = @key AND sha256 = @sha",
+            ("@integration", integrationId), ("@key", key), ("@sha", sha256)).ReadFirst(Read)!, false);
     }
 
     /// <summary>All versions, or with <paramref name="latestOnly"/> the latest version of each window key.</summary>
     public IReadOnlyList<ReceivedWindowInfo> List(long? integrationId, bool latestOnly)
     {
         using var connection = database.Open();
-        var filter = integrationId is null ? "1 = 1" : "integration_id = $integration";
+        var filter = integrationId is null ? "1 = 1" : "integration_id = @integration";
         var sql = latestOnly
             ? $"SELECT {Columns} FROM received_windows WHERE id IN (SELECT MAX(id) FROM received_windows WHERE {filter} GROUP BY integration_id, window_key) ORDER BY window_from, id"
             : $"SELECT {Columns} FROM received_windows WHERE {filter} ORDER BY id";
-        return connection.Command(sql, ("$integration", integrationId)).ReadAll(Read);
+        return (integrationId is null ? connection.Command(sql) : connection.Command(sql, ("@integration", integrationId))).ReadAll(Read);
     }
 
     public ReceivedWindowInfo? Find(long id)
     {
         using var connection = database.Open();
-        return connection.Command("SELECT " + Columns + " FROM received_windows WHERE id = $id", ("$id", id)).ReadFirst(Read);
+        return connection.Command("SELECT " + Columns + " FROM received_windows WHERE id = @id", ("@id", id)).ReadFirst(Read);
     }
 
-    private static ReceivedWindowInfo Read(SqliteDataReader reader) => new()
+    private static ReceivedWindowInfo Read(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         IntegrationId = reader.GetInt64(1),

@@ -13,37 +13,17 @@ namespace CloudLink.Tests.Database;
 /// </summary>
 public sealed class DatabaseImportTests : IDisposable
 {
-    private const string Query = "SELECT agent AS agentidentifier, start AS starttime, stop AS endtime, activity FROM status";
+    private const string Query = StatusTable.Query;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private static readonly System.Text.Json.JsonSerializerOptions StateJson = new(System.Text.Json.JsonSerializerDefaults.Web);
     private readonly TempFolder _folder = new("cloudlink-db");
 
     private string DatabaseFile => _folder.Combine("acd.db");
 
-    private string Connection => $"DRIVER={{SQLite3}};Database={DatabaseFile}";
+    private string Connection => StatusTable.OdbcConnection(DatabaseFile);
 
-    /// <summary>Agent status rows every 10 minutes (local time) from <paramref name="from"/> to <paramref name="to"/>, named by their time.</summary>
-    private void InsertRows(DateTime from, DateTime to, string prefix = "a", string activity = "ready")
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
-        connection.Open();
-        using var create = connection.CreateCommand();
-        create.CommandText = "CREATE TABLE IF NOT EXISTS status (agent TEXT, start TIMESTAMP, stop TIMESTAMP, activity TEXT)";
-        create.ExecuteNonQuery();
-        using var transaction = connection.BeginTransaction();
-        for (var time = from; time < to; time = time.AddMinutes(10))
-        {
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO status VALUES ($agent, $start, $stop, $activity)";
-            insert.Parameters.AddWithValue("$agent", prefix + time.ToString("MMddHHmm", CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$start", time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$stop", time.AddMinutes(10).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$activity", activity);
-            insert.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-    }
+    private void InsertRows(DateTime from, DateTime to, string prefix = "a", string activity = "ready") =>
+        StatusTable.Insert(DatabaseFile, from, to, prefix, activity);
 
     private void Execute(string sql)
     {

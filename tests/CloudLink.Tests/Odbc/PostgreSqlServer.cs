@@ -16,6 +16,11 @@ public static class PostgreSqlServer
         $"DRIVER={{PostgreSQL Unicode}};Server={Environment.GetEnvironmentVariable("CLOUDLINK_TEST_PG_HOST") ?? "127.0.0.1"};Port={Port};" +
         $"Database={database};UID={Environment.GetEnvironmentVariable("CLOUDLINK_TEST_PG_USER") ?? "postgres"};PWD={Environment.GetEnvironmentVariable("CLOUDLINK_TEST_PG_PASSWORD")}";
 
+    /// <summary>The same server in Npgsql's form, for the reference cloud's own store.</summary>
+    public static string NpgsqlConnectionString(string database) =>
+        $"Host={Environment.GetEnvironmentVariable("CLOUDLINK_TEST_PG_HOST") ?? "127.0.0.1"};Port={Port};Database={database};" +
+        $"Username={Environment.GetEnvironmentVariable("CLOUDLINK_TEST_PG_USER") ?? "postgres"};Password={Environment.GetEnvironmentVariable("CLOUDLINK_TEST_PG_PASSWORD")}";
+
     /// <summary>Creates a fresh database and returns its name.</summary>
     public static string CreateDatabase()
     {

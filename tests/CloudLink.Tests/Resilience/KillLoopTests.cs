@@ -3,7 +3,6 @@ using System.Globalization;
 using CloudLink.Protocol;
 using CloudLink.Tests.Odbc;
 using CloudLink.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace CloudLink.Tests.Resilience;
@@ -27,20 +26,20 @@ public sealed class KillLoopTests(ITestOutputHelper output)
         var database = work.Combine("acd.db");
         var now = DateTime.UtcNow;
         var historyStart = now.Date.AddDays(-730);
-        var rows = InsertRows(database, historyStart, now.Date);
+        var rows = StatusTable.Insert(database, historyStart, now.Date, prefix: "k", idFormat: "yyyyMMddHHmm");
 
         var csvIntegration = await cloud.People.CreateIntegrationAsync("CSV under fire");
         var dbIntegration = await cloud.People.CreateIntegrationAsync("Database under fire", IntegrationTypes.Database);
         await cloud.People.SetDatabaseAsync(dbIntegration.Id, new DatabaseSettingsInfo
         {
             DataType = "agentstatus",
-            Query = "SELECT agent AS agentidentifier, start AS starttime, stop AS endtime, activity FROM status",
+            Query = StatusTable.Query,
             TimeZone = "UTC",
             BackfillDays = 731,
             Reconciliation = false,
         });
         using var csv = new AgentInstance(cloud.BaseAddress, settleSeconds: 0.1, scanSeconds: 0.1);
-        using var db = new AgentInstance(cloud.BaseAddress, name: "com.injixo.cloud-link.instance.1", odbcConnection: $"DRIVER={{SQLite3}};Database={database}");
+        using var db = new AgentInstance(cloud.BaseAddress, name: "com.injixo.cloud-link.instance.1", odbcConnection: StatusTable.OdbcConnection(database));
         var processes = new Dictionary<AgentInstance, Process> { [csv] = csv.StartProcess(), [db] = db.StartProcess() };
         var files = new Dictionary<string, byte[]>();
         var random = new Random(7);
@@ -127,32 +126,5 @@ public sealed class KillLoopTests(ITestOutputHelper output)
         {
             return false;
         }
-    }
-
-    /// <summary>Agent status rows every 10 minutes from <paramref name="from"/> to <paramref name="to"/>; returns how many.</summary>
-    private static int InsertRows(string database, DateTime from, DateTime to)
-    {
-        using var connection = new SqliteConnection($"Data Source={database}");
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE status (agent TEXT, start TIMESTAMP, stop TIMESTAMP, activity TEXT)";
-            create.ExecuteNonQuery();
-        }
-
-        var count = 0;
-        using var transaction = connection.BeginTransaction();
-        for (var time = from; time < to; time = time.AddMinutes(10), count++)
-        {
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO status VALUES ($agent, $start, $stop, 'ready')";
-            insert.Parameters.AddWithValue("$agent", "k" + time.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$start", time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$stop", time.AddMinutes(10).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-            insert.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-        return count;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using CloudLink.Core.State;
+using CloudLink.Tests.Odbc;
 using CloudLink.Tests.Support;
 using Xunit.Abstractions;
 
@@ -13,9 +14,14 @@ namespace CloudLink.Tests.Resilience;
 public sealed class PinBruteForceTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Two_thousand_guesses_link_nothing_and_stop_at_the_limits()
+    public Task Two_thousand_guesses_link_nothing_and_stop_at_the_limits() => RunAsync(() => CloudServer.StartAsync());
+
+    [PostgreSqlFact]
+    public Task Two_thousand_guesses_link_nothing_and_stop_at_the_limits_on_a_cloud_on_PostgreSQL() => RunAsync(CloudServer.StartOnPostgreSqlAsync);
+
+    private async Task RunAsync(Func<Task<CloudServer>> startCloud)
     {
-        await using var cloud = await CloudServer.StartAsync();
+        await using var cloud = await startCloud();
         var target = await cloud.People.CreateIntegrationAsync("target");
         using var instance = new AgentInstance(cloud.BaseAddress);
         await using var agent = instance.StartInProcess();
@@ -38,7 +44,7 @@ public sealed class PinBruteForceTests(ITestOutputHelper output)
         }
 
         var successes = answers.Where(a => (int)a.Key < 300).Sum(a => a.Value);
-        output.WriteLine($"PIN brute force: 2000 attempts, {successes} successes, {answers.GetValueOrDefault(HttpStatusCode.TooManyRequests)} refused by the limits, " +
+        output.WriteLine($"PIN brute force ({cloud.Engine}): 2000 attempts, {successes} successes, {answers.GetValueOrDefault(HttpStatusCode.TooManyRequests)} refused by the limits, " +
             $"{2000 - successes - answers.GetValueOrDefault(HttpStatusCode.TooManyRequests)} refused as wrong");
         Assert.Equal(0, successes);
         Assert.True(2000 - answers.GetValueOrDefault(HttpStatusCode.TooManyRequests) <= 100, string.Join(", ", answers));

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CloudLink.Tests.Support;
 
 /// <summary>
-/// The real reference cloud, listening on 127.0.0.1 over HTTP with its SQLite file in a temp
-/// folder. It can be stopped and started again on the same port with the same data.
+/// The real reference cloud, listening on 127.0.0.1 over HTTP with its SQLite file (or a
+/// PostgreSQL database) and its blobs in a temp folder. It can be stopped and started again on the same port with the same data.
 /// </summary>
 public sealed class CloudServer : IAsyncDisposable
 {
@@ -29,6 +29,9 @@ public sealed class CloudServer : IAsyncDisposable
 
     public string DataDirectory => _data.Path;
 
+    /// <summary>Where the cloud keeps its records: "SQLite" or "PostgreSQL".</summary>
+    public string Engine => _app!.Services.GetRequiredService<CloudLink.Cloud.Storage.CloudDatabase>().Engine;
+
     /// <summary>Starts a cloud on a free loopback port; <paramref name="settings"/> are extra "--Cloud:Key=value" arguments.</summary>
     public static async Task<CloudServer> StartAsync(TimeProvider? time = null, params string[] settings)
     {
@@ -38,6 +41,10 @@ public sealed class CloudServer : IAsyncDisposable
         server.Http = new HttpClient { BaseAddress = server.BaseAddress };
         return server;
     }
+
+    /// <summary>Starts a cloud that keeps its records in a fresh database of the test PostgreSQL server instead of SQLite.</summary>
+    public static Task<CloudServer> StartOnPostgreSqlAsync() =>
+        StartAsync(null, $"--Cloud:PostgreSql={Odbc.PostgreSqlServer.NpgsqlConnectionString(Odbc.PostgreSqlServer.CreateDatabase())}");
 
     /// <summary>Starts a cloud serving HTTPS on a free loopback port with a certificate of <paramref name="certificates"/>' authority.</summary>
     public static async Task<CloudServer> StartHttpsAsync(TestCertificates certificates, string? serverPfx = null)

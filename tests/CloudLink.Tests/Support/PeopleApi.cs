@@ -54,6 +54,9 @@ public sealed class PeopleApi(HttpClient http)
     public async Task<List<ReceivedWindowInfo>> WindowsAsync(long integrationId, bool latest) =>
         (await http.GetFromJsonAsync($"{PeopleRoutes.ReceivedWindows}?integrationId={integrationId}&latest={latest}", ProtocolJson.Default.ListReceivedWindowInfo))!;
 
+    public async Task<UploadMetricsInfo> UploadMetricsAsync() =>
+        (await http.GetFromJsonAsync(PeopleRoutes.UploadMetrics, ProtocolJson.Default.UploadMetricsInfo))!;
+
     public Task<string> WindowContentAsync(long windowId) => http.GetStringAsync($"{PeopleRoutes.ReceivedWindows}/{windowId}/content");
 
     /// <summary>The data rows (without header) of the latest version of every window, as field arrays.</summary>

@@ -1,22 +1,26 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CloudLink.Cloud.Storage;
 
-internal static class SqliteExtensions
+/// <summary>Commands with named parameters (@name), and row mapping, for SQLite and PostgreSQL alike.</summary>
+internal static class DbExtensions
 {
-    public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    public static DbCommand Command(this DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
 
         return command;
     }
 
-    public static SqliteCommand Command(this SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    public static DbCommand Command(this DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = transaction.Connection!.Command(sql, parameters);
         command.Transaction = transaction;
@@ -24,7 +28,7 @@ internal static class SqliteExtensions
     }
 
     /// <summary>Runs the query and maps every row.</summary>
-    public static List<T> ReadAll<T>(this SqliteCommand command, Func<SqliteDataReader, T> map)
+    public static List<T> ReadAll<T>(this DbCommand command, Func<DbDataReader, T> map)
     {
         using (command)
         {
@@ -40,7 +44,7 @@ internal static class SqliteExtensions
     }
 
     /// <summary>Runs the query and maps the first row, or returns null when there is none.</summary>
-    public static T? ReadFirst<T>(this SqliteCommand command, Func<SqliteDataReader, T> map)
+    public static T? ReadFirst<T>(this DbCommand command, Func<DbDataReader, T> map)
         where T : class
     {
         using (command)
@@ -50,9 +54,6 @@ internal static class SqliteExtensions
         }
     }
 
-    public static long? NullableInt64(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
-
-    public static DateTimeOffset? NullableTime(this SqliteDataReader reader, int ordinal) =>
+    public static DateTimeOffset? NullableTime(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : SqlTime.FromDb(reader.GetInt64(ordinal));
 }
