@@ -21,6 +21,7 @@ internal static class AgentEndpoints
         app.MapGet(AgentRoutes.Files + "/{sha256}", FindFile);
         app.MapPost(AgentRoutes.Files, Upload);
         app.MapPost(AgentRoutes.Windows, UploadWindow);
+        app.MapGet(AgentRoutes.Windows, ListWindows);
     }
 
     private static IResult RequestPin(HttpContext context, PairingRequest request, AgentStore agents, PairingStore pairings)
@@ -135,6 +136,13 @@ internal static class AgentEndpoints
         return file is null
             ? ApiErrors.NotFound("This integration has not received that content.")
             : Results.Json(file, ProtocolJson.Default.ReceivedFileInfo);
+    }
+
+    /// <summary>The latest version of every window the agent's integration holds: what an agent rebuilds a lost checkpoint from.</summary>
+    private static IResult ListWindows(HttpContext context, AgentStore agents, ReceivedWindowStore windows)
+    {
+        var (agent, error) = AgentAuthentication.Authenticate(context, agents);
+        return agent is null ? error! : Results.Json(windows.List(agent.IntegrationId, latestOnly: true).ToList(), ProtocolJson.Default.ListReceivedWindowInfo);
     }
 
     private static async Task<IResult> Upload(

@@ -76,6 +76,10 @@ public sealed class CloudClient : IDisposable
         }
     }
 
+    /// <summary>The latest version of every database window the cloud holds for the agent's integration.</summary>
+    public async Task<List<ReceivedWindowInfo>> ListWindowsAsync(string secret, CancellationToken cancellationToken) =>
+        await SendAsync(HttpMethod.Get, AgentRoutes.Windows, secret, null, ProtocolJson.Default.ListReceivedWindowInfo, cancellationToken) ?? [];
+
     /// <summary>Streams <paramref name="content"/> to the cloud; it recomputes the SHA-256 and acknowledges.</summary>
     public Task<UploadResult> UploadAsync(string secret, string fileName, string sha256, Stream content, CancellationToken cancellationToken)
     {

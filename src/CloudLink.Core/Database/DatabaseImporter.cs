@@ -39,10 +39,10 @@ public sealed class DatabaseImporter(InstancePaths paths, AgentConfig config, Cl
             "The integration has no query yet: set its data type, query and time zone on the integration's page in the cloud.");
         var type = DataType.Parse(database.DataType);
         var clock = WindowClock.For(database.TimeZone);
-        var checkpoint = LoadCheckpoint(settings.IntegrationId, type);
         var now = time.GetUtcNow();
         var localNow = clock.ToLocal(now);
         var liveBoundary = WindowPlanner.LiveBoundary(localNow);
+        var checkpoint = LoadCheckpoint(settings.IntegrationId, type) ?? await RebuildAsync(credentials, settings.IntegrationId, type, liveBoundary, cancellationToken);
 
         if (checkpoint is null)
         {
@@ -235,26 +235,47 @@ public sealed class DatabaseImporter(InstancePaths paths, AgentConfig config, Cl
     private static void Prune(DatabaseCheckpoint checkpoint, DateTime liveBoundary) =>
         checkpoint.Uploaded.RemoveAll(uploaded => uploaded.To <= liveBoundary - TimeSpan.FromHours(1));
 
+    /// <summary>The checkpoint of this integration and data type; null if there is none or it (and its copy) is damaged.</summary>
     private DatabaseCheckpoint? LoadCheckpoint(long integrationId, DataType type)
     {
+        DatabaseCheckpoint? checkpoint;
         try
         {
-            var checkpoint = JsonSerializer.Deserialize(File.ReadAllBytes(CheckpointFile), StateJson.Default.DatabaseCheckpoint);
-            return checkpoint is not null && checkpoint.IntegrationId == integrationId && checkpoint.DataType == type.Name ? checkpoint : null;
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
+            checkpoint = MirroredFile.Read<DatabaseCheckpoint, JsonException>(CheckpointFile, Parse,
+                damage => log.Warning("{File} was damaged ({Damage}); the import goes on from its copy {Copy}.", CheckpointFile, damage.Message, MirroredFile.CopyOf(CheckpointFile)));
         }
         catch (JsonException e)
         {
-            throw new StateException(CheckpointFile, "the database checkpoint is damaged; delete it to read the history again (the cloud keeps each window once).", e);
+            var aside = $"{CheckpointFile}.damaged-{time.GetUtcNow():yyyyMMddHHmmss}";
+            File.Move(CheckpointFile, aside);
+            log.Warning("{File} and its copy are damaged ({Damage}); kept as {Aside}. The import position is rebuilt from the windows the cloud holds.", CheckpointFile, e.Message, aside);
+            return null;
         }
+
+        return checkpoint is not null && checkpoint.IntegrationId == integrationId && checkpoint.DataType == type.Name ? checkpoint : null;
+    }
+
+    private static DatabaseCheckpoint Parse(byte[] content) =>
+        JsonSerializer.Deserialize(content, StateJson.Default.DatabaseCheckpoint) ?? throw new JsonException("empty");
+
+    /// <summary>Without a checkpoint, asks the cloud which windows it holds and continues after them; null when it holds none.</summary>
+    private async Task<DatabaseCheckpoint?> RebuildAsync(AgentCredentials credentials, long integrationId, DataType type, DateTime liveBoundary, CancellationToken cancellationToken)
+    {
+        var held = await cloud.ListWindowsAsync(credentials.Secret, cancellationToken);
+        var checkpoint = CheckpointRebuild.FromCloud(held, integrationId, type, liveBoundary);
+        if (checkpoint is not null)
+        {
+            log.Information("The cloud holds {Count} window(s) of {Type} data up to {To:yyyy-MM-dd HH:mm}: the import continues there and re-reads the last day, sending only what changed.",
+                held.Count, type.Name, checkpoint.Next);
+            SaveCheckpoint(checkpoint);
+        }
+
+        return checkpoint;
     }
 
     private void SaveCheckpoint(DatabaseCheckpoint checkpoint)
     {
         AtomicFile.EnsurePrivateFolder(paths.StateFolder);
-        AtomicFile.Write(CheckpointFile, JsonSerializer.SerializeToUtf8Bytes(checkpoint, StateJson.Default.DatabaseCheckpoint), privateFile: true);
+        MirroredFile.Write(CheckpointFile, JsonSerializer.SerializeToUtf8Bytes(checkpoint, StateJson.Default.DatabaseCheckpoint), privateFile: true);
     }
 }

@@ -35,6 +35,11 @@ public sealed class PairingService(
         {
             cancellationToken.ThrowIfCancellationRequested();
             var current = credentials.LoadOrCreatePending(cloud.BaseAddress);
+            if (credentials.RecoveredFrom is { } damage)
+            {
+                log.Warning("{File} was damaged ({Damage}); it was restored from its copy {Copy}.", credentials.FilePath, damage, MirroredFile.CopyOf(credentials.FilePath));
+            }
+
             if (current.Linked)
             {
                 return current;

@@ -4,31 +4,29 @@ using CloudLink.Core.Instance;
 
 namespace CloudLink.Core.State;
 
-/// <summary>Reads and writes the instance's credentials file (0600 on Linux, DPAPI on Windows).</summary>
+/// <summary>Reads and writes the instance's credentials file (0600 on Linux, DPAPI on Windows), kept with a copy.</summary>
 public sealed class CredentialStore(InstancePaths paths)
 {
     public string FilePath => paths.CredentialsFile;
 
+    /// <summary>Set when the last <see cref="Load"/> found the file damaged and used its copy: what was wrong.</summary>
+    public string? RecoveredFrom { get; private set; }
+
     public AgentCredentials? Load()
     {
-        byte[] stored;
+        RecoveredFrom = null;
         try
         {
-            stored = File.ReadAllBytes(FilePath);
-        }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
+            return MirroredFile.Read<AgentCredentials, StateException>(FilePath, Parse, damage => RecoveredFrom = damage.InnerException?.Message ?? damage.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new StateException(FilePath, $"cannot read the credentials ({e.Message}); run the command as the user the service runs as (root / an administrator).", e);
         }
+    }
 
+    private AgentCredentials Parse(byte[] stored)
+    {
         try
         {
             var credentials = JsonSerializer.Deserialize(SecretProtector.Unprotect(stored), StateJson.Default.AgentCredentials);
@@ -41,7 +39,7 @@ public sealed class CredentialStore(InstancePaths paths)
         }
         catch (Exception e) when (e is JsonException or CryptographicException or System.ComponentModel.Win32Exception)
         {
-            throw new StateException(FilePath, "the credentials file is damaged; delete it and pair the agent again with a new PIN.", e);
+            throw new StateException(FilePath, $"the credentials file and its copy {Path.GetFileName(MirroredFile.CopyOf(FilePath))} are damaged; delete both and pair the agent again with a new PIN.", e);
         }
     }
 
@@ -62,12 +60,14 @@ public sealed class CredentialStore(InstancePaths paths)
         if (current is null)
         {
             AtomicFile.EnsurePrivateFolder(paths.StateFolder);
-            if (!AtomicFile.CreateIfAbsent(FilePath, Serialize(fresh), privateFile: true))
+            var content = Serialize(fresh);
+            if (!AtomicFile.CreateIfAbsent(FilePath, content, privateFile: true))
             {
                 // Another process of this instance created it first: use that one.
                 return LoadOrCreatePending(cloudUrl);
             }
 
+            AtomicFile.Write(MirroredFile.CopyOf(FilePath), content, privateFile: true);
             return fresh;
         }
 
@@ -78,13 +78,13 @@ public sealed class CredentialStore(InstancePaths paths)
     public void Save(AgentCredentials credentials)
     {
         AtomicFile.EnsurePrivateFolder(paths.StateFolder);
-        AtomicFile.Write(FilePath, Serialize(credentials), privateFile: true);
+        MirroredFile.Write(FilePath, Serialize(credentials), privateFile: true);
     }
 
     /// <summary>Forgets the credentials (revoked, or the integration was deleted): the next start pairs again.</summary>
     public void Discard()
     {
-        File.Delete(FilePath);
+        MirroredFile.Delete(FilePath);
         File.Delete(paths.PinFile);
     }
 

@@ -170,6 +170,75 @@ public sealed class DatabaseImportTests : IDisposable
     }
 
     [SkippableOdbcFact("SQLite3")]
+    public async Task A_damaged_checkpoint_is_read_from_its_copy_and_nothing_is_sent_again()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero));
+        InsertRows(new DateTime(2026, 11, 7, 12, 0, 0), new DateTime(2026, 11, 10, 13, 0, 0));
+        await using var scenario = await SetUpAsync(AgentStatus("UTC", 3, reconciliation: false));
+        var (cloud, integration, instance) = scenario;
+        var checkpointFile = Path.Combine(instance.Paths.StateFolder, "database.json");
+        await using (instance.StartInProcess(clock))
+        {
+            await instance.PairAsync(cloud, integration.Id);
+            await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next == new DateTime(2026, 11, 10, 12, 0, 0), "the import to reach 12:00");
+        }
+
+        var before = await cloud.People.UploadMetricsAsync();
+        var content = File.ReadAllBytes(checkpointFile);
+        File.WriteAllBytes(checkpointFile, content[..(content.Length / 2)]);
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await using (instance.StartInProcess(clock))
+        {
+            await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next == new DateTime(2026, 11, 10, 12, 30, 0), "the import to reach 12:30");
+        }
+
+        var after = await cloud.People.UploadMetricsAsync();
+        Assert.Contains("database.json was damaged", instance.LogText(), StringComparison.Ordinal);
+        Assert.Equal(0, after.Duplicates);
+        Assert.Equal(before.Stored + 2, after.Stored);
+        await AssertEachRowOnceAndEachWindowOnceAsync(cloud, integration.Id, (3 * 24 * 6) + 3);
+    }
+
+    [SkippableOdbcTheory("SQLite3")]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Without_a_usable_checkpoint_the_position_is_rebuilt_from_the_cloud_and_nothing_is_sent_twice(bool deleted)
+    {
+        var now = new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero);
+        InsertRows(new DateTime(2026, 10, 1, 12, 0, 0), new DateTime(2026, 11, 10, 12, 0, 0));
+        await using var scenario = await SetUpAsync(AgentStatus("UTC", 40, reconciliation: false));
+        var (cloud, integration, instance) = scenario;
+        var checkpointFile = Path.Combine(instance.Paths.StateFolder, "database.json");
+        await using (instance.StartInProcess(new ManualTimeProvider(now), databaseWindowsPerPass: 2))
+        {
+            await instance.PairAsync(cloud, integration.Id);
+            await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next >= new DateTime(2026, 10, 12, 0, 0, 0), "the backfill to be under way");
+        }
+
+        foreach (var file in new[] { checkpointFile, checkpointFile + ".bak" })
+        {
+            if (deleted)
+            {
+                File.Delete(file);
+            }
+            else
+            {
+                File.WriteAllText(file, "{\"version\":1,\"integrationId\":");
+            }
+        }
+
+        await using (instance.StartInProcess(new ManualTimeProvider(now), databaseWindowsPerPass: 2))
+        {
+            await WaitForCheckpointAsync(instance, checkpoint => checkpoint.Next == new DateTime(2026, 11, 10, 12, 0, 0), "the import to finish");
+        }
+
+        Assert.Contains("The cloud holds", instance.LogText(), StringComparison.Ordinal);
+        Assert.Equal(!deleted, Directory.EnumerateFiles(instance.Paths.StateFolder, "database.json.damaged-*").Any());
+        Assert.Equal(0, (await cloud.People.UploadMetricsAsync()).Duplicates);
+        await AssertEachRowOnceAndEachWindowOnceAsync(cloud, integration.Id, 40 * 24 * 6);
+    }
+
+    [SkippableOdbcFact("SQLite3")]
     public async Task Nothing_is_read_while_paused_and_the_gap_is_imported_on_resume()
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 0, 0, TimeSpan.Zero));
