@@ -172,7 +172,7 @@ public sealed class AgentRunner(AgentHost host, AgentTimings? timings = null) : 
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or StateException)
             {
                 wait = backoff.Next();
-                log.Error("Cannot record progress in {State}: {Problem} Check free space and permissions; retrying in {Seconds:0} s.",
+                log.Error("Cannot record progress in {State}: {Problem} Free space there, give the service's user write access, or remount its file system read-write; retrying in {Seconds:0} s.",
                     host.Paths.StateFolder, e.Message, wait.TotalSeconds);
             }
 

@@ -106,6 +106,19 @@ public sealed class ImportLedger : IDisposable
         Remember(entry);
     }
 
+    /// <summary>Opens the ledger for writing now, so that nothing is uploaded that could not be recorded (a read-only or unwritable state folder).</summary>
+    public void EnsureWritable()
+    {
+        try
+        {
+            _append ??= OpenForAppend();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException(_path, $"cannot be written ({e.Message}); nothing is uploaded until it can be.", e);
+        }
+    }
+
     public void Dispose() => _append?.Dispose();
 
     private FileStream OpenForAppend()

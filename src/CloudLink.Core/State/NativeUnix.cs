@@ -13,7 +13,8 @@ internal static class NativeUnix
     {
         if (IsUnix && chmod(Utf8z(path), (uint)mode) != 0)
         {
-            throw new IOException($"Cannot set the permissions of '{path}' (errno {Marshal.GetLastWin32Error()}).");
+            var errno = Marshal.GetLastWin32Error();
+            throw new IOException($"Cannot set the permissions of '{path}': {new System.ComponentModel.Win32Exception(errno).Message} (errno {errno}).");
         }
     }
 

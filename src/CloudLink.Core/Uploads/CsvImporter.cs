@@ -93,6 +93,7 @@ public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTr
                 return true;
             }
 
+            ledger.EnsureWritable();
             var known = await cloud.FindFileAsync(credentials.Secret, sha256, cancellationToken);
             if (known is not null)
             {

@@ -5,11 +5,11 @@ using CloudLink.Tests.Support;
 namespace CloudLink.Tests.Resilience;
 
 /// <summary>
-/// The state folder on its own small real file system (tmpfs) that fills up: the agent stops
-/// advancing, says why, corrupts nothing and sends nothing twice, and goes on by itself once there
-/// is room again.
+/// The state folder on its own small real file system (tmpfs) that fills up or is read-only: the
+/// agent stops advancing, says why, corrupts nothing and sends nothing twice, and goes on by itself
+/// once it can write again.
 /// </summary>
-public sealed class FullStateFolderTests
+public sealed class StateFolderFaultTests
 {
     private static string? SkipReason =>
         Environment.UserName != "root" ? "mounting a tmpfs needs root." : null;
@@ -74,6 +74,49 @@ public sealed class FullStateFolderTests
         Assert.Equal(62, received.Count);
         Assert.Equal(62, received.Select(r => r.Sha256).Distinct().Count());
         Assert.Contains(instance.Paths.StateFolder, instance.LogText(), StringComparison.Ordinal);
+    }
+
+    [TmpfsFact]
+    public async Task A_read_only_state_folder_holds_the_import_back_with_the_reason_and_it_continues_when_writable_again()
+    {
+        await using var cloud = await CloudServer.StartAsync();
+        var integration = await cloud.People.CreateIntegrationAsync("Read-only state folder");
+        using var instance = new AgentInstance(cloud.BaseAddress, settleSeconds: 0.1, scanSeconds: 0.1);
+        Directory.CreateDirectory(instance.Paths.StateFolder);
+        Assert.Equal(0, Run("mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", instance.Paths.StateFolder));
+        try
+        {
+            await using (instance.StartInProcess())
+            {
+                await instance.PairAsync(cloud, integration.Id);
+                instance.Drop("before.csv", "id\n1\n");
+                await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count == 1, TimeSpan.FromSeconds(30), "the first file");
+            }
+
+            Assert.Equal(0, Run("mount", "-o", "remount,ro", instance.Paths.StateFolder));
+            await using (var agent = instance.StartInProcess())
+            {
+                instance.Drop("during.csv", "id\n2\n");
+                await Eventually.TrueAsync(() => instance.LogText().Contains("Read-only file system", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the agent to say the state folder is read-only");
+                await Task.Delay(1500);
+                agent.AssertRunning();
+                Assert.Single(await cloud.People.ReceivedAsync(integration.Id));
+
+                Assert.Equal(0, Run("mount", "-o", "remount,rw", instance.Paths.StateFolder));
+                await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count == 2, TimeSpan.FromSeconds(60), "the held-back file once the folder is writable");
+            }
+
+            using var ledger = ImportLedger.Open(instance.Paths.LedgerFile);
+            Assert.Equal(2, ledger.Imported);
+        }
+        finally
+        {
+            Run("umount", "-l", instance.Paths.StateFolder);
+        }
+
+        Assert.Equal(0, (await cloud.People.UploadMetricsAsync()).Duplicates);
+        Assert.Contains("remount its file system read-write", instance.LogText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Uploading during.csv", instance.LogText().Split("Read-only file system")[0], StringComparison.Ordinal);
     }
 
     /// <summary>Needs root for the tmpfs mount; skipped with the reason otherwise.</summary>
