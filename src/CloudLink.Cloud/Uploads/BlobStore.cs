@@ -33,7 +33,10 @@ public sealed class BlobStore
                 var buffer = new byte[1 << 16];
                 long total = 0;
                 int read;
-                while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+                // The body is read without the request's abort token: cancelling a pending Kestrel body read
+                // races with Kestrel draining the body when the request ends ("Reading is already in progress",
+                // logged when an agent was killed mid-upload). An aborted connection fails the read anyway.
+                while ((read = await body.ReadAsync(buffer, CancellationToken.None)) > 0)
                 {
                     total += read;
                     if (total > maxBytes)
