@@ -58,6 +58,12 @@ public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTr
     /// <summary>Imports one settled file; true if it is now accounted for in the ledger.</summary>
     private async Task<bool> ImportAsync(AgentCredentials credentials, IntegrationSettings settings, CsvCandidate file, CancellationToken cancellationToken)
     {
+        if (State.NativeUnix.IsSpecialFile(file.Path))
+        {
+            Refuse(file, "it is a named pipe, socket or device, not a regular file, and reading it could hold up the import; export to a regular file");
+            return false;
+        }
+
         FileStream stream;
         try
         {

@@ -78,6 +78,86 @@ public sealed class BadInputTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_named_pipe_called_csv_is_refused_with_the_reason_and_does_not_hold_up_the_import()
+    {
+        await using var linked = await LinkedAgent.StartAsync(settleSeconds: 0.1, scanSeconds: 0.1);
+        Assert.Equal(0, Run("mkfifo", Path.Combine(linked.Instance.ImportFolder, "pipe.csv")));
+        linked.Instance.Drop("after.csv", "id\n1\n");
+
+        var received = await linked.ReceivedAtLeastAsync(1);
+
+        Assert.Equal("after.csv", Assert.Single(received).FileName);
+        await Eventually.TrueAsync(() => linked.Instance.LogText().Contains("pipe.csv is not imported: it is a named pipe", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the reason in the log");
+        linked.Agent.AssertRunning();
+    }
+
+    [Fact]
+    public async Task A_file_larger_than_the_cloud_accepts_is_refused_with_the_limit_and_the_cloud_refuses_it_too()
+    {
+        await using var cloud = await CloudServer.StartAsync(null, "--Cloud:MaxUploadBytes=1000");
+        var integration = await cloud.People.CreateIntegrationAsync("Small limit");
+        using var instance = new AgentInstance(cloud.BaseAddress, settleSeconds: 0.1, scanSeconds: 0.1);
+        await using (instance.StartInProcess())
+        {
+            await instance.PairAsync(cloud, integration.Id);
+            instance.Drop("big.csv", new byte[5000]);
+            instance.Drop("small.csv", "id\n1\n");
+            await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count == 1, TimeSpan.FromSeconds(30), "the small file");
+            await Eventually.TrueAsync(() => instance.LogText().Contains("big.csv is not imported: it is 5000 bytes and the cloud accepts at most 1000", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(10), "the refusal with the limit");
+        }
+
+        // The cloud enforces the limit itself, also against an agent that does not check first.
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{CloudLink.Protocol.AgentRoutes.Files}?name=big.csv&sha256={Sha(new byte[5000])}")
+        {
+            Content = new ByteArrayContent(new byte[5000]),
+        };
+        request.Headers.Authorization = new("Bearer", instance.Credentials()!.Secret);
+        using var response = await cloud.Http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Split it into smaller files", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("small.csv", Assert.Single(await cloud.People.ReceivedAsync(integration.Id)).FileName);
+    }
+
+    [RootFact("the agent runs as nobody and the file belongs to root")]
+    public async Task A_file_the_service_user_cannot_read_is_reported_with_the_fix_and_arrives_once_readable()
+    {
+        await using var cloud = await CloudServer.StartAsync();
+        var integration = await cloud.People.CreateIntegrationAsync("Unreadable");
+        using var instance = new AgentInstance(cloud.BaseAddress, settleSeconds: 0.1, scanSeconds: 0.1);
+        var secret = instance.Drop("secret.csv", "id\n1\n");
+        Assert.Equal(0, Run("chmod", "600", secret));
+        Assert.Equal(0, Run("chown", "-R", "nobody:nogroup", instance.Folder));
+        Assert.Equal(0, Run("chown", "root:root", secret));
+        using var process = instance.StartProcess(user: "nobody");
+        try
+        {
+            await instance.PairAsync(cloud, integration.Id);
+            instance.Drop("open.csv", "id\n2\n");
+            Assert.Equal(0, Run("chown", "nobody:nogroup", Path.Combine(instance.ImportFolder, "open.csv")));
+            await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count == 1, TimeSpan.FromSeconds(30), "the readable file");
+            await Eventually.TrueAsync(() => instance.LogText().Contains("give the service's user read access", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the fix in the log");
+
+            Assert.Equal(0, Run("chmod", "644", secret));
+            await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count == 2, TimeSpan.FromSeconds(30), "the file once readable");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        Assert.Contains(secret, instance.LogText(), StringComparison.Ordinal);
+    }
+
+    private static int Run(string program, params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    [Fact]
     public async Task Ten_thousand_files_dropped_at_once_arrive_exactly_once()
     {
         await using var linked = await LinkedAgent.StartAsync(settleSeconds: 0.1, scanSeconds: 0.2);

@@ -11,9 +11,6 @@ namespace CloudLink.Tests.Resilience;
 /// </summary>
 public sealed class StateFolderFaultTests
 {
-    private static string? SkipReason =>
-        Environment.UserName != "root" ? "mounting a tmpfs needs root." : null;
-
     private static int Run(string program, params string[] args)
     {
         using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
@@ -21,7 +18,7 @@ public sealed class StateFolderFaultTests
         return process.ExitCode;
     }
 
-    [TmpfsFact]
+    [RootFact("the state folder is a tmpfs mounted for the test")]
     public async Task A_full_state_folder_holds_the_import_back_with_the_reason_and_it_continues_when_there_is_room()
     {
         await using var cloud = await CloudServer.StartAsync();
@@ -76,7 +73,7 @@ public sealed class StateFolderFaultTests
         Assert.Contains(instance.Paths.StateFolder, instance.LogText(), StringComparison.Ordinal);
     }
 
-    [TmpfsFact]
+    [RootFact("the state folder is a tmpfs mounted for the test")]
     public async Task A_read_only_state_folder_holds_the_import_back_with_the_reason_and_it_continues_when_writable_again()
     {
         await using var cloud = await CloudServer.StartAsync();
@@ -117,17 +114,5 @@ public sealed class StateFolderFaultTests
         Assert.Equal(0, (await cloud.People.UploadMetricsAsync()).Duplicates);
         Assert.Contains("remount its file system read-write", instance.LogText(), StringComparison.Ordinal);
         Assert.DoesNotContain("Uploading during.csv", instance.LogText().Split("Read-only file system")[0], StringComparison.Ordinal);
-    }
-
-    /// <summary>Needs root for the tmpfs mount; skipped with the reason otherwise.</summary>
-    private sealed class TmpfsFactAttribute : FactAttribute
-    {
-        public TmpfsFactAttribute()
-        {
-            if (SkipReason is { } reason)
-            {
-                Skip = reason;
-            }
-        }
     }
 }

@@ -75,16 +75,26 @@ public sealed class AgentInstance : IDisposable
         return new RunningAgent(host, log).Start(databaseWindowsPerPass);
     }
 
-    /// <summary>Starts the real injixo-cloud-link executable ('run') as a child process.</summary>
-    public Process StartProcess(IDictionary<string, string>? environment = null)
+    /// <summary>Starts the real injixo-cloud-link executable ('run') as a child process, as <paramref name="user"/> when given (root only).</summary>
+    public Process StartProcess(IDictionary<string, string>? environment = null, string? user = null)
     {
         var agent = Path.Combine(AppContext.BaseDirectory, "injixo-cloud-link.dll");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(user is null ? "dotnet" : "runuser")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (user is not null)
+        {
+            foreach (var arg in new[] { "-u", user, "--", "dotnet" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment["HOME"] = Path.GetTempPath();
+        }
+
         foreach (var arg in new[] { agent, "--config", ConfigFile, "run" })
         {
             start.ArgumentList.Add(arg);
