@@ -1,4 +1,3 @@
-using CloudLink.Protocol;
 using CloudLink.Tests.Odbc;
 using CloudLink.Tests.Support;
 
@@ -17,24 +16,9 @@ public sealed class MariaDbImportTests
             SELECT q.seq, CONCAT('Queue ', q.seq, ' Grüße'), TIMESTAMP '2026-11-09 12:00:00' + INTERVAL (i.seq * 15) MINUTE, i.seq, CAST(i.seq AS SIGNED) - 1, 180.5
             FROM seq_0_to_95 i, seq_1_to_3 q
             """);
-        await using var cloud = await CloudServer.StartAsync();
-        var integration = await cloud.People.CreateIntegrationAsync("MariaDB ACD", IntegrationTypes.Database);
-        await cloud.People.SetDatabaseAsync(integration.Id, new DatabaseSettingsInfo
-        {
-            DataType = "interval",
-            Query = "SELECT queue_id AS queueidentifier, queue_name AS queuename, period_start AS timestamp, offered, answered, aht_seconds AS handlingtime FROM intervals",
-            TimeZone = "UTC",
-            BackfillDays = 2,
-            IntervalMinutes = 30,
-        });
-        using var instance = new AgentInstance(cloud.BaseAddress, odbcConnection: MariaDbServer.ConnectionString(database));
-        await using (instance.StartInProcess(new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 10, 0, TimeSpan.Zero))))
-        {
-            await instance.PairAsync(cloud, integration.Id);
-            await Eventually.TrueAsync(async () => (await cloud.People.LatestRowsAsync(integration.Id)).Count == 288, TimeSpan.FromSeconds(60), "all 288 interval rows");
-        }
+        var (rows, _) = await IntervalImport.RunAsync("MariaDB ACD", MariaDbServer.ConnectionString(database),
+            "SELECT queue_id AS queueidentifier, queue_name AS queuename, period_start AS timestamp, offered, answered, aht_seconds AS handlingtime FROM intervals");
 
-        var rows = await cloud.People.LatestRowsAsync(integration.Id);
         Assert.Contains(rows, row => row.SequenceEqual(["1", "Queue 1 Grüße", "2026-11-09 12:00:00", "0", "-1", "180.50", "calls"]));
         Assert.Contains(rows, row => row.SequenceEqual(["3", "Queue 3 Grüße", "2026-11-10 11:45:00", "95", "94", "180.50", "calls"]));
     }

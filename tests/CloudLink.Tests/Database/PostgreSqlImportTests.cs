@@ -1,4 +1,3 @@
-using CloudLink.Protocol;
 using CloudLink.Tests.Odbc;
 using CloudLink.Tests.Support;
 
@@ -17,27 +16,11 @@ public sealed class PostgreSqlImportTests
             SELECT q, 'Queue ' || q || ' Grüße', timestamp '2026-11-09 12:00' + (i * interval '15 minutes'), i, i - 1, 180.5, CASE WHEN q = 1 THEN 'chats' ELSE NULL END
             FROM generate_series(0, 95) i, generate_series(1, 3) q;
             """);
-        await using var cloud = await CloudServer.StartAsync();
-        var integration = await cloud.People.CreateIntegrationAsync("PostgreSQL ACD", IntegrationTypes.Database);
-        await cloud.People.SetDatabaseAsync(integration.Id, new DatabaseSettingsInfo
-        {
-            DataType = "interval",
-            Query = "SELECT queue_id AS queueidentifier, queue_name AS queuename, period_start AS timestamp, offered, answered, aht_seconds AS handlingtime, media AS channel FROM intervals;",
-            TimeZone = "UTC",
-            BackfillDays = 2,
-            IntervalMinutes = 30,
-        });
-        using var instance = new AgentInstance(cloud.BaseAddress, odbcConnection: PostgreSqlServer.ConnectionString(database));
-        await using (instance.StartInProcess(new ManualTimeProvider(new DateTimeOffset(2026, 11, 10, 12, 10, 0, TimeSpan.Zero))))
-        {
-            await instance.PairAsync(cloud, integration.Id);
-            await Eventually.TrueAsync(async () => (await cloud.People.LatestRowsAsync(integration.Id)).Count == 288, TimeSpan.FromSeconds(60), "all 288 interval rows");
-        }
+        var (rows, firstWindow) = await IntervalImport.RunAsync("PostgreSQL ACD", PostgreSqlServer.ConnectionString(database),
+            "SELECT queue_id AS queueidentifier, queue_name AS queuename, period_start AS timestamp, offered, answered, aht_seconds AS handlingtime, media AS channel FROM intervals;");
 
-        var rows = await cloud.People.LatestRowsAsync(integration.Id);
         Assert.Contains(rows, row => row.SequenceEqual(["1", "Queue 1 Grüße", "2026-11-09 12:00:00", "0", "-1", "180.50", "chats"]));
         Assert.Contains(rows, row => row.SequenceEqual(["2", "Queue 2 Grüße", "2026-11-10 11:45:00", "95", "94", "180.50", "calls"]));
-        var header = await cloud.People.WindowContentAsync((await cloud.People.WindowsAsync(integration.Id, latest: true))[0].Id);
-        Assert.StartsWith("queueidentifier,queuename,timestamp,offered,answered,handlingtime,channel\r\n", header, StringComparison.Ordinal);
+        Assert.StartsWith("queueidentifier,queuename,timestamp,offered,answered,handlingtime,channel\r\n", firstWindow, StringComparison.Ordinal);
     }
 }

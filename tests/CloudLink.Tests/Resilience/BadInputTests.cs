@@ -81,7 +81,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
     public async Task A_named_pipe_called_csv_is_refused_with_the_reason_and_does_not_hold_up_the_import()
     {
         await using var linked = await LinkedAgent.StartAsync(settleSeconds: 0.1, scanSeconds: 0.1);
-        Assert.Equal(0, Run("mkfifo", Path.Combine(linked.Instance.ImportFolder, "pipe.csv")));
+        Assert.Equal(0, Command.Run("mkfifo", Path.Combine(linked.Instance.ImportFolder, "pipe.csv")));
         linked.Instance.Drop("after.csv", "id\n1\n");
 
         var received = await linked.ReceivedAtLeastAsync(1);
@@ -126,19 +126,19 @@ public sealed class BadInputTests(ITestOutputHelper output)
         var integration = await cloud.People.CreateIntegrationAsync("Unreadable");
         using var instance = new AgentInstance(cloud.BaseAddress, settleSeconds: 0.1, scanSeconds: 0.1);
         var secret = instance.Drop("secret.csv", "id\n1\n");
-        Assert.Equal(0, Run("chmod", "600", secret));
-        Assert.Equal(0, Run("chown", "-R", "nobody:nogroup", instance.Folder));
-        Assert.Equal(0, Run("chown", "root:root", secret));
+        Assert.Equal(0, Command.Run("chmod", "600", secret));
+        Assert.Equal(0, Command.Run("chown", "-R", "nobody:nogroup", instance.Folder));
+        Assert.Equal(0, Command.Run("chown", "root:root", secret));
         using var process = instance.StartProcess(user: "nobody");
         try
         {
             await instance.PairAsync(cloud, integration.Id);
             instance.Drop("open.csv", "id\n2\n");
-            Assert.Equal(0, Run("chown", "nobody:nogroup", Path.Combine(instance.ImportFolder, "open.csv")));
+            Assert.Equal(0, Command.Run("chown", "nobody:nogroup", Path.Combine(instance.ImportFolder, "open.csv")));
             await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count == 1, TimeSpan.FromSeconds(30), "the readable file");
             await Eventually.TrueAsync(() => instance.LogText().Contains("give the service's user read access", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the fix in the log");
 
-            Assert.Equal(0, Run("chmod", "644", secret));
+            Assert.Equal(0, Command.Run("chmod", "644", secret));
             await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count == 2, TimeSpan.FromSeconds(30), "the file once readable");
         }
         finally
@@ -148,13 +148,6 @@ public sealed class BadInputTests(ITestOutputHelper output)
         }
 
         Assert.Contains(secret, instance.LogText(), StringComparison.Ordinal);
-    }
-
-    private static int Run(string program, params string[] args)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        process.WaitForExit();
-        return process.ExitCode;
     }
 
     [Fact]

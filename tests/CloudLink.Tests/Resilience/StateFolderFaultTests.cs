@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CloudLink.Core.State;
 using CloudLink.Tests.Support;
 
@@ -11,22 +10,13 @@ namespace CloudLink.Tests.Resilience;
 /// </summary>
 public sealed class StateFolderFaultTests
 {
-    private static int Run(string program, params string[] args)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        process.WaitForExit();
-        return process.ExitCode;
-    }
-
     [RootFact("the state folder is a tmpfs mounted for the test")]
     public async Task A_full_state_folder_holds_the_import_back_with_the_reason_and_it_continues_when_there_is_room()
     {
         await using var cloud = await CloudServer.StartAsync();
         var integration = await cloud.People.CreateIntegrationAsync("Full state folder");
         using var instance = new AgentInstance(cloud.BaseAddress, settleSeconds: 0.1, scanSeconds: 0.1);
-        Directory.CreateDirectory(instance.Paths.StateFolder);
-        Assert.Equal(0, Run("mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", instance.Paths.StateFolder));
-        try
+        using (new TmpfsStateFolder(instance, "256k"))
         {
             await using var agent = instance.StartInProcess();
             await instance.PairAsync(cloud, integration.Id);
@@ -62,10 +52,6 @@ public sealed class StateFolderFaultTests
                 return ledger.Imported == 62;
             }, TimeSpan.FromSeconds(30), "the ledger to record all of them");
         }
-        finally
-        {
-            Run("umount", "-l", instance.Paths.StateFolder);
-        }
 
         var received = await cloud.People.ReceivedAsync(integration.Id);
         Assert.Equal(62, received.Count);
@@ -79,9 +65,7 @@ public sealed class StateFolderFaultTests
         await using var cloud = await CloudServer.StartAsync();
         var integration = await cloud.People.CreateIntegrationAsync("Read-only state folder");
         using var instance = new AgentInstance(cloud.BaseAddress, settleSeconds: 0.1, scanSeconds: 0.1);
-        Directory.CreateDirectory(instance.Paths.StateFolder);
-        Assert.Equal(0, Run("mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", instance.Paths.StateFolder));
-        try
+        using (var stateFolder = new TmpfsStateFolder(instance, "1m"))
         {
             await using (instance.StartInProcess())
             {
@@ -90,7 +74,7 @@ public sealed class StateFolderFaultTests
                 await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count == 1, TimeSpan.FromSeconds(30), "the first file");
             }
 
-            Assert.Equal(0, Run("mount", "-o", "remount,ro", instance.Paths.StateFolder));
+            stateFolder.Remount("ro");
             await using (var agent = instance.StartInProcess())
             {
                 instance.Drop("during.csv", "id\n2\n");
@@ -99,16 +83,12 @@ public sealed class StateFolderFaultTests
                 agent.AssertRunning();
                 Assert.Single(await cloud.People.ReceivedAsync(integration.Id));
 
-                Assert.Equal(0, Run("mount", "-o", "remount,rw", instance.Paths.StateFolder));
+                stateFolder.Remount("rw");
                 await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync(integration.Id)).Count == 2, TimeSpan.FromSeconds(60), "the held-back file once the folder is writable");
             }
 
             using var ledger = ImportLedger.Open(instance.Paths.LedgerFile);
             Assert.Equal(2, ledger.Imported);
-        }
-        finally
-        {
-            Run("umount", "-l", instance.Paths.StateFolder);
         }
 
         Assert.Equal(0, (await cloud.People.UploadMetricsAsync()).Duplicates);
