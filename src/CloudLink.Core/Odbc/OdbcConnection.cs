@@ -13,7 +13,8 @@ public sealed unsafe class OdbcConnection : IDisposable
         _handle = handle;
         DriverName = driverName;
         DbmsName = dbmsName;
-        IdentifierQuote = identifierQuote.Trim().Length == 1 ? identifierQuote.Trim() : "\"";
+        var quote = identifierQuote.Trim();
+        IdentifierQuote = quote.Length == 1 ? quote : "\"";
         UsesUtf8Ansi = utf8Ansi;
     }
 

@@ -46,10 +46,11 @@ public static class MirroredFile
         }
         catch (TDamage damage) when (File.Exists(CopyOf(path)))
         {
-            var copy = parse(File.ReadAllBytes(CopyOf(path)));
+            var copy = File.ReadAllBytes(CopyOf(path));
+            var value = parse(copy);
             usedCopy(damage);
-            AtomicFile.Write(path, File.ReadAllBytes(CopyOf(path)), privateFile: true);
-            return copy;
+            AtomicFile.Write(path, copy, privateFile: true);
+            return value;
         }
     }
 }

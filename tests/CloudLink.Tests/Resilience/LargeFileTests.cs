@@ -25,7 +25,7 @@ public sealed class LargeFileTests(ITestOutputHelper output)
         {
             await instance.PairAsync(cloud, integration.Id);
             await Task.Delay(1000);
-            var idle = Rss(process.Id);
+            var idle = ProcessMemory.ResidentBytes(process.Id);
 
             var path = Path.Combine(instance.ImportFolder, "large.csv");
             var sha256 = WriteFile(path + ".partial", Megabytes);
@@ -34,7 +34,7 @@ public sealed class LargeFileTests(ITestOutputHelper output)
             var started = DateTime.UtcNow;
             await Eventually.TrueAsync(async () =>
             {
-                peak = Math.Max(peak, Rss(process.Id));
+                peak = Math.Max(peak, ProcessMemory.ResidentBytes(process.Id));
                 return (await cloud.People.ReceivedAsync(integration.Id)).Count == 1;
             }, TimeSpan.FromMinutes(10), "the large file in the cloud");
             var seconds = (DateTime.UtcNow - started).TotalSeconds;
@@ -77,11 +77,5 @@ public sealed class LargeFileTests(ITestOutputHelper output)
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    private static long Rss(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 }

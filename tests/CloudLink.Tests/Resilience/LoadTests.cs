@@ -153,19 +153,8 @@ public sealed class LoadTests(ITestOutputHelper output)
             return agent;
         }
 
-        /// <summary>Resident memory of the agent process now (VmRSS), 0 once it has gone.</summary>
-        public long RssBytes()
-        {
-            try
-            {
-                var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-                return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-            }
-            catch (IOException)
-            {
-                return 0;
-            }
-        }
+        /// <summary>Resident memory of the agent process now, 0 once it has gone.</summary>
+        public long RssBytes() => ProcessMemory.ResidentBytes(_process.Id);
 
         public async ValueTask DisposeAsync()
         {
