@@ -1,5 +1,6 @@
-using System.Buffers.Text;
+using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Unicode;
 
@@ -7,7 +8,8 @@ namespace CloudLink.Core.Database;
 
 /// <summary>
 /// Writes RFC 4180 CSV as UTF-8 straight from spans, without a string per value: fields are
-/// quoted only when they hold the delimiter, a quote or a line break.
+/// quoted only when they hold the delimiter, a quote or a line break, and an empty text is written
+/// as "" so that it differs from NULL, an empty field (PostgreSQL's CSV convention).
 /// </summary>
 public sealed class CsvUtf8Writer(Stream output, byte delimiter = (byte)',') : IDisposable
 {
@@ -21,7 +23,7 @@ public sealed class CsvUtf8Writer(Stream output, byte delimiter = (byte)',') : I
     public void WriteField(ReadOnlySpan<byte> utf8)
     {
         Separator();
-        var needsQuotes = utf8.IndexOfAny(delimiter, (byte)'"', (byte)'\n') >= 0 || utf8.IndexOf((byte)'\r') >= 0;
+        var needsQuotes = utf8.IsEmpty || utf8.IndexOfAny(delimiter, (byte)'"', (byte)'\n') >= 0 || utf8.IndexOf((byte)'\r') >= 0;
         if (!needsQuotes)
         {
             Append(utf8);
@@ -42,6 +44,7 @@ public sealed class CsvUtf8Writer(Stream output, byte delimiter = (byte)',') : I
         AppendByte((byte)'"');
     }
 
+    /// <summary>Writes UTF-16 text as UTF-8; text that is not valid UTF-16 (a lone surrogate) is refused with <see cref="InvalidDataException"/>, never replaced.</summary>
     public void WriteField(ReadOnlySpan<char> utf16)
     {
         var needed = Encoding.UTF8.GetMaxByteCount(utf16.Length);
@@ -50,7 +53,11 @@ public sealed class CsvUtf8Writer(Stream output, byte delimiter = (byte)',') : I
             _scratch = new byte[Math.Max(needed, _scratch.Length * 2)];
         }
 
-        Utf8.FromUtf16(utf16, _scratch, out _, out var written, replaceInvalidSequences: true);
+        if (Utf8.FromUtf16(utf16, _scratch, out var read, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            throw new InvalidDataException($"the text holds a lone UTF-16 surrogate (U+{(int)utf16[read]:X4}) at character {read + 1}");
+        }
+
         WriteField(_scratch.AsSpan(0, written));
     }
 
@@ -58,28 +65,15 @@ public sealed class CsvUtf8Writer(Stream output, byte delimiter = (byte)',') : I
 
     public void WriteEmpty() => Separator();
 
-    public void WriteInt64(long value)
-    {
-        Separator();
-        Reserve(20);
-        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out var written);
-        _length += written;
-    }
+    public void WriteInt64(long value) => WriteInteger(value);
 
-    public void WriteDouble(double value)
-    {
-        if (double.IsFinite(value))
-        {
-            Separator();
-            Reserve(32);
-            value.TryFormat(_buffer.AsSpan(_length), out var written, "R", CultureInfo.InvariantCulture);
-            _length += written;
-        }
-        else
-        {
-            WriteField(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
-        }
-    }
+    public void WriteUInt64(ulong value) => WriteInteger(value);
+
+    /// <summary>The shortest text that reads back as the same double.</summary>
+    public void WriteDouble(double value) => WriteFloatingPoint(value);
+
+    /// <summary>The shortest text that reads back as the same float: 0.1f is written 0.1.</summary>
+    public void WriteSingle(float value) => WriteFloatingPoint(value);
 
     public void EndRow()
     {
@@ -96,6 +90,31 @@ public sealed class CsvUtf8Writer(Stream output, byte delimiter = (byte)',') : I
     }
 
     public void Dispose() => Flush();
+
+    private void WriteInteger<T>(T value)
+        where T : IBinaryInteger<T>
+    {
+        Separator();
+        Reserve(20);
+        value.TryFormat(_buffer.AsSpan(_length), out var written, default, CultureInfo.InvariantCulture);
+        _length += written;
+    }
+
+    private void WriteFloatingPoint<T>(T value)
+        where T : IBinaryFloatingPointIeee754<T>
+    {
+        if (T.IsFinite(value))
+        {
+            Separator();
+            Reserve(32);
+            value.TryFormat(_buffer.AsSpan(_length), out var written, "R", CultureInfo.InvariantCulture);
+            _length += written;
+        }
+        else
+        {
+            WriteField(T.IsNaN(value) ? "NaN" : T.IsPositive(value) ? "Infinity" : "-Infinity");
+        }
+    }
 
     private void Separator()
     {

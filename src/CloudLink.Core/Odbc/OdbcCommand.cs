@@ -9,6 +9,9 @@ public sealed unsafe class OdbcCommand : IDisposable
     private readonly OdbcConnection _connection;
     private readonly List<IntPtr> _parameterMemory = [];
     private IntPtr _handle;
+    private readonly object _watchdogGate = new();
+    private Timer? _watchdog;
+    private volatile bool _timedOut;
 
     internal OdbcCommand(OdbcConnection connection)
     {
@@ -16,6 +19,9 @@ public sealed unsafe class OdbcCommand : IDisposable
         OdbcDiagnostics.Check(OdbcApi.SQLAllocHandle(OdbcConstants.HandleStatement, connection.Handle, out _handle),
             OdbcConstants.HandleConnection, connection.Handle, "Allocating an ODBC statement");
     }
+
+    /// <summary>How long after the time limit CloudLink cancels a statement the driver did not stop itself.</summary>
+    private static readonly TimeSpan WatchdogGrace = TimeSpan.FromSeconds(1);
 
     /// <summary>Query time limit; zero for none.</summary>
     public TimeSpan Timeout { get; set; }
@@ -29,44 +35,53 @@ public sealed unsafe class OdbcCommand : IDisposable
 
     /// <summary>
     /// Runs <paramref name="sql"/> with its '?' markers bound to <paramref name="parameters"/>.
-    /// <paramref name="rowByRow"/> reads long columns with SQLGetData instead of a block cursor.
+    /// <paramref name="rowByRow"/> reads every value with SQLGetData instead of a block cursor.
+    /// <see cref="Timeout"/> covers the statement from execution until its reader is disposed: it is
+    /// given to the driver (SQL_ATTR_QUERY_TIMEOUT) and, because some drivers ignore that (MariaDB
+    /// Connector/ODBC, SQLite), enforced here as well by cancelling the statement.
     /// </summary>
     public OdbcDataReader ExecuteReader(string sql, IReadOnlyList<OdbcParameter> parameters, CancellationToken cancellationToken, bool rowByRow = false)
     {
         Reset();
-        if (Timeout > TimeSpan.Zero)
-        {
-            _ = OdbcApi.SQLSetStmtAttrW(Handle, OdbcConstants.AttrQueryTimeout, (IntPtr)Math.Max(1, (int)Math.Ceiling(Timeout.TotalSeconds)), 0);
-        }
-
         for (var i = 0; i < parameters.Count; i++)
         {
             Bind((ushort)(i + 1), parameters[i].Value);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        short rc;
-        using (cancellationToken.Register(Cancel))
+        StartStatement();
+        try
         {
-            if (_connection.UsesUtf8Ansi)
+            short rc;
+            using (cancellationToken.Register(Cancel))
             {
-                fixed (byte* text = OdbcConnection.Utf8(sql))
+                // NUL-terminated (SQL_NTS), so that no driver need agree with us whether a length
+                // counts characters or UTF-16 code units.
+                if (_connection.UsesUtf8Ansi)
                 {
-                    rc = OdbcApi.SQLExecDirect(Handle, text, OdbcConstants.NullTerminated);
+                    fixed (byte* text = OdbcConnection.Utf8(sql))
+                    {
+                        rc = OdbcApi.SQLExecDirect(Handle, text, OdbcConstants.NullTerminated);
+                    }
+                }
+                else
+                {
+                    fixed (char* text = sql)
+                    {
+                        rc = OdbcApi.SQLExecDirectW(Handle, text, OdbcConstants.NullTerminated);
+                    }
                 }
             }
-            else
-            {
-                fixed (char* text = sql)
-                {
-                    rc = OdbcApi.SQLExecDirectW(Handle, text, sql.Length);
-                }
-            }
-        }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        Check(rc, "Running the query");
-        return new OdbcDataReader(this, rowByRow, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            Check(rc, "Running the query");
+            return new OdbcDataReader(this, rowByRow, cancellationToken);
+        }
+        catch
+        {
+            EndStatement();
+            throw;
+        }
     }
 
     /// <summary>Runs a statement that returns no rows (DDL, INSERT ...).</summary>
@@ -84,8 +99,62 @@ public sealed unsafe class OdbcCommand : IDisposable
         }
     }
 
-    internal void Check(short code, string operation) =>
-        OdbcDiagnostics.Check(code, OdbcConstants.HandleStatement, Handle, operation, _connection.UsesUtf8Ansi);
+    internal void Check(short code, string operation)
+    {
+        if (!OdbcConstants.Succeeded(code) && code != OdbcConstants.NoData)
+        {
+            throw Failure(code, operation);
+        }
+    }
+
+    /// <summary>The error of a failed call: the driver's diagnostics, or the time limit when the watchdog cancelled the statement.</summary>
+    internal OdbcException Failure(short code, string operation) => _timedOut
+        ? new OdbcException(operation, "HYT00", 0, $"the query ran longer than its time limit of {Timeout.TotalSeconds:0.#} s and was cancelled")
+        : OdbcDiagnostics.Exception(code, OdbcConstants.HandleStatement, Handle, operation, _connection.UsesUtf8Ansi);
+
+    /// <summary>The SQLSTATEs of the statement's current diagnostic records (warnings included).</summary>
+    internal IReadOnlyList<string> Diagnostics() => OdbcDiagnostics.States(OdbcConstants.HandleStatement, Handle, _connection.UsesUtf8Ansi);
+
+    /// <summary>Arms the time limit for the statement about to run.</summary>
+    private void StartStatement()
+    {
+        _timedOut = false;
+        var seconds = Timeout <= TimeSpan.Zero ? 0 : Math.Max(1, (int)Math.Ceiling(Timeout.TotalSeconds));
+        _ = OdbcApi.SQLSetStmtAttrW(Handle, OdbcConstants.AttrQueryTimeout, seconds, 0);
+        if (seconds == 0)
+        {
+            return;
+        }
+
+        lock (_watchdogGate)
+        {
+            Timer? watchdog = null;
+            watchdog = new Timer(_ =>
+            {
+                lock (_watchdogGate)
+                {
+                    if (ReferenceEquals(_watchdog, watchdog))
+                    {
+                        _timedOut = true;
+                        Cancel();
+                    }
+                }
+            }, null, System.Threading.Timeout.InfiniteTimeSpan, System.Threading.Timeout.InfiniteTimeSpan);
+            _watchdog = watchdog;
+            // A driver that honours the attribute answers first, with its own diagnostic.
+            watchdog.Change(Timeout + WatchdogGrace, System.Threading.Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Disarms the time limit: the statement's reader is done. No cancellation is under way once this returns.</summary>
+    internal void EndStatement()
+    {
+        lock (_watchdogGate)
+        {
+            _watchdog?.Dispose();
+            _watchdog = null;
+        }
+    }
 
     public void Dispose()
     {
@@ -94,6 +163,7 @@ public sealed unsafe class OdbcCommand : IDisposable
             return;
         }
 
+        EndStatement();
         _ = OdbcApi.SQLFreeHandle(OdbcConstants.HandleStatement, _handle);
         _handle = IntPtr.Zero;
         FreeParameters();
@@ -164,17 +234,12 @@ public sealed unsafe class OdbcCommand : IDisposable
                 *(long*)indicator = 1;
                 break;
             case DateTime time:
+                // The fraction to the tick, and the digits it needs declared, so that a window bound
+                // at 01:30:00.5 is not read as 01:30:00.
                 data = Allocate(sizeof(OdbcTimestamp));
-                *(OdbcTimestamp*)data = new OdbcTimestamp
-                {
-                    Year = (short)time.Year,
-                    Month = (ushort)time.Month,
-                    Day = (ushort)time.Day,
-                    Hour = (ushort)time.Hour,
-                    Minute = (ushort)time.Minute,
-                    Second = (ushort)time.Second,
-                };
-                (cType, sqlType, size, length) = (OdbcConstants.CTypeTimestamp, OdbcConstants.SqlTypeTimestamp, 19, sizeof(OdbcTimestamp));
+                *(OdbcTimestamp*)data = OdbcValueText.FromDateTime(time);
+                digits = OdbcValueText.FractionDigits(time);
+                (cType, sqlType, size, length) = (OdbcConstants.CTypeTimestamp, OdbcConstants.SqlTypeTimestamp, (ulong)(digits == 0 ? 19 : 20 + digits), sizeof(OdbcTimestamp));
                 *(long*)indicator = length;
                 break;
             case string text when _connection.UsesUtf8Ansi:

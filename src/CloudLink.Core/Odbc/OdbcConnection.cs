@@ -72,7 +72,7 @@ public sealed unsafe class OdbcConnection : IDisposable
             short rc;
             fixed (char* text = connectionString)
             {
-                rc = OdbcApi.SQLDriverConnectW(handle, IntPtr.Zero, text, (short)connectionString.Length, null, 0, out _, OdbcConstants.DriverNoPrompt);
+                rc = OdbcApi.SQLDriverConnectW(handle, IntPtr.Zero, text, OdbcConstants.NullTerminated, null, 0, out _, OdbcConstants.DriverNoPrompt);
             }
 
             if (!OdbcConstants.Succeeded(rc))

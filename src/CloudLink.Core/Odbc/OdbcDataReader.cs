@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using CloudLink.Core.Database;
@@ -7,27 +6,27 @@ using CloudLink.Core.Odbc.Native;
 namespace CloudLink.Core.Odbc;
 
 /// <summary>
-/// Streams a result set. By default a block cursor: every column bound column-wise into native
-/// buffers sized by the command's byte budget, many rows per SQLFetch. Text longer than its
-/// bound buffer raises <see cref="OdbcTruncationException"/>; the caller then runs the query again
-/// row by row, where long columns are read completely with SQLGetData. Memory stays bounded by
-/// the budget (and by the longest single value in row-by-row mode) whatever the row count.
+/// Streams a result set exactly as the driver returns it. By default a block cursor: every column
+/// bound column-wise, many rows per SQLFetch, within the command's byte budget. Buffers are sized
+/// for the longest value a column's declared size allows; after each block every row's status and
+/// every length indicator is checked, and a value that did not fit (or a driver that reports 01004)
+/// raises <see cref="OdbcTruncationException"/>: the caller then runs the query again row by row,
+/// where every column of every row is read with SQLGetData, completely, whatever its type. Nothing
+/// is ever read past what the driver wrote.
 /// </summary>
 public sealed unsafe class OdbcDataReader : IDisposable
 {
-    /// <summary>Text columns declared longer than this (or of unknown length) are bound optimistically at this many characters.</summary>
-    private const int BoundTextChars = 2048;
-
     /// <summary>Refuse a single value larger than this rather than grow without bound.</summary>
     private const int MaxValueBytes = 256 * 1024 * 1024;
 
     private readonly OdbcCommand _command;
     private readonly CancellationToken _cancellation;
     private readonly CancellationTokenRegistration _cancelRegistration;
-    private readonly Binding[] _bindings;
+    private readonly OdbcColumnBuffer[] _buffers;
     private readonly bool _utf8;
     private readonly int _rowArraySize;
     private readonly IntPtr _rowsFetched;
+    private readonly IntPtr _rowStatus;
     private long _rowsInBlock;
     private long _row = -1;
     private bool _finished;
@@ -37,48 +36,25 @@ public sealed unsafe class OdbcDataReader : IDisposable
         _command = command;
         _cancellation = cancellation;
         _utf8 = command.Connection.UsesUtf8Ansi;
-        Columns = Describe();
-        _bindings = Columns.Select(Plan).ToArray();
+        Columns = OdbcResultColumns.Describe(command);
+        _buffers = Columns.Select(column => OdbcColumnBuffer.For(column, _utf8)).ToArray();
         RowByRow = rowByRow;
+        _rowArraySize = rowByRow ? 1 : BlockSize(command, _buffers);
         _rowsFetched = Marshal.AllocHGlobal(8);
         *(long*)_rowsFetched = 0;
-
-        var firstUnbound = rowByRow ? Array.FindIndex(_bindings, binding => binding.IsLong) : -1;
-        var rowBytes = _bindings.Sum(binding => binding.ElementBytes + 8);
-        _rowArraySize = rowByRow ? 1 : Math.Clamp(command.BufferBudgetBytes / Math.Max(1, rowBytes), 1, 16384);
-        if (!rowByRow && _rowArraySize > 1)
-        {
-            _ = OdbcApi.SQLSetStmtAttrW(command.Handle, OdbcConstants.AttrRowBindType, OdbcConstants.BindByColumn, 0);
-            var rc = OdbcApi.SQLSetStmtAttrW(command.Handle, OdbcConstants.AttrRowArraySize, _rowArraySize, 0);
-            if (rc == OdbcConstants.SuccessWithInfo && OdbcConstants.Succeeded(OdbcApi.SQLGetStmtAttrW(command.Handle, OdbcConstants.AttrRowArraySize, out var actual, 8, out _)))
-            {
-                _rowArraySize = (int)Math.Max(1, (long)actual);
-            }
-            else if (!OdbcConstants.Succeeded(rc))
-            {
-                _rowArraySize = 1;
-            }
-        }
-        else
-        {
-            _ = OdbcApi.SQLSetStmtAttrW(command.Handle, OdbcConstants.AttrRowArraySize, 1, 0);
-        }
-
+        _rowStatus = Marshal.AllocHGlobal(2 * _rowArraySize);
+        new Span<ushort>((void*)_rowStatus, _rowArraySize).Clear();
         _ = OdbcApi.SQLSetStmtAttrW(command.Handle, OdbcConstants.AttrRowsFetchedPointer, _rowsFetched, 0);
-        for (var i = 0; i < _bindings.Length; i++)
+        _ = OdbcApi.SQLSetStmtAttrW(command.Handle, OdbcConstants.AttrRowStatusPointer, _rowStatus, 0);
+        for (var i = 0; i < _buffers.Length; i++)
         {
-            var binding = _bindings[i];
-            binding.Bound = firstUnbound < 0 || i < firstUnbound;
-            if (!binding.Bound)
+            var buffer = _buffers[i];
+            buffer.Allocate(_rowArraySize);
+            if (!rowByRow)
             {
-                binding.Value = new byte[Math.Max(256, binding.ElementBytes)];
-                continue;
+                command.Check(OdbcApi.SQLBindCol(command.Handle, (ushort)(i + 1), buffer.CType, buffer.Data, buffer.ElementBytes, buffer.Indicators),
+                    $"Binding column {i + 1} ({Columns[i].Name})");
             }
-
-            binding.Data = Marshal.AllocHGlobal(checked(binding.ElementBytes * _rowArraySize));
-            binding.Indicators = Marshal.AllocHGlobal(8 * _rowArraySize);
-            command.Check(OdbcApi.SQLBindCol(command.Handle, (ushort)(i + 1), binding.CType, binding.Data, binding.ElementBytes, binding.Indicators),
-                $"Binding column {i + 1} ({Columns[i].Name})");
         }
 
         _cancelRegistration = cancellation.Register(command.Cancel);
@@ -86,7 +62,7 @@ public sealed unsafe class OdbcDataReader : IDisposable
 
     public IReadOnlyList<OdbcColumn> Columns { get; }
 
-    /// <summary>True when long columns are read row by row with SQLGetData.</summary>
+    /// <summary>True when every value is read with SQLGetData, one row per SQLFetch.</summary>
     public bool RowByRow { get; }
 
     /// <summary>Rows per SQLFetch call.</summary>
@@ -108,6 +84,14 @@ public sealed unsafe class OdbcDataReader : IDisposable
         }
 
         _cancellation.ThrowIfCancellationRequested();
+        if (!RowByRow)
+        {
+            foreach (var buffer in _buffers)
+            {
+                buffer.ResetIndicators(_rowArraySize);
+            }
+        }
+
         var rc = OdbcApi.SQLFetch(_command.Handle);
         _cancellation.ThrowIfCancellationRequested();
         if (rc == OdbcConstants.NoData)
@@ -116,27 +100,30 @@ public sealed unsafe class OdbcDataReader : IDisposable
             return false;
         }
 
-        try
-        {
-            _command.Check(rc, "Fetching rows");
-        }
-        catch (OdbcException error) when (RefusedLongText(error) is { } column)
-        {
-            throw new OdbcTruncationException(column, error);
-        }
-
-        _rowsInBlock = _rowArraySize == 1 ? 1 : *(long*)_rowsFetched;
+        CheckFetch(rc);
+        _rowsInBlock = RowByRow ? 1 : *(long*)_rowsFetched;
         _row = 0;
-        if (_rowsInBlock == 0)
+        if (_rowsInBlock <= 0)
         {
             _finished = true;
             return false;
         }
 
-        CheckTruncation();
+        if (_rowsInBlock > _rowArraySize)
+        {
+            throw new OdbcException("Fetching rows", "HY000", 0, $"the driver reported {_rowsInBlock} rows in a block of {_rowArraySize}");
+        }
+
         if (RowByRow)
         {
-            ReadUnbound();
+            for (var column = 0; column < _buffers.Length; column++)
+            {
+                ReadWhole(column);
+            }
+        }
+        else
+        {
+            CheckBlock(rc);
         }
 
         RowsRead++;
@@ -145,7 +132,10 @@ public sealed unsafe class OdbcDataReader : IDisposable
 
     public bool IsNull(int column) => Indicator(column) == OdbcConstants.NullData;
 
-    /// <summary>The current row's value as a .NET object (null for SQL NULL): for previews and tests.</summary>
+    /// <summary>
+    /// The current row's value as a .NET object (null for SQL NULL): for previews and tests. Exact
+    /// numbers and times are the driver's text (see <see cref="OdbcValueKind"/>), so nothing is rounded.
+    /// </summary>
     public object? GetValue(int column)
     {
         if (IsNull(column))
@@ -153,23 +143,25 @@ public sealed unsafe class OdbcDataReader : IDisposable
             return null;
         }
 
-        var binding = _bindings[column];
+        var element = Element(column);
         return Columns[column].Kind switch
         {
-            OdbcValueKind.WholeNumber => *(long*)Element(column),
-            OdbcValueKind.FloatingPoint => *(double*)Element(column),
-            OdbcValueKind.Flag => *(byte*)Element(column) != 0,
-            OdbcValueKind.Date => ToDate(*(OdbcDate*)Element(column)),
-            OdbcValueKind.Time => ToTime(*(OdbcTime*)Element(column)),
-            OdbcValueKind.Timestamp => ToDateTime(*(OdbcTimestamp*)Element(column)),
-            OdbcValueKind.TimestampUtc => new DateTimeOffset(ToDateTime(*(OdbcTimestamp*)Element(column)), TimeSpan.Zero),
+            OdbcValueKind.WholeNumber => *(long*)element,
+            OdbcValueKind.UnsignedWholeNumber => *(ulong*)element,
+            OdbcValueKind.FloatingPoint => *(double*)element,
+            OdbcValueKind.SinglePrecision => (float)*(double*)element,
+            OdbcValueKind.Flag => *(byte*)element != 0,
+            OdbcValueKind.Date => OdbcValueText.ToDate(*(OdbcDate*)element),
+            OdbcValueKind.Timestamp => OdbcValueText.ToDateTime(*(OdbcTimestamp*)element),
+            OdbcValueKind.TimestampUtc => new DateTimeOffset(OdbcValueText.ToDateTime(*(OdbcTimestamp*)element), TimeSpan.Zero),
             OdbcValueKind.Binary => Bytes(column).ToArray(),
-            OdbcValueKind.TimestampWithOffset => NormalizeOffset(Text(column)),
+            OdbcValueKind.TimestampWithOffset => OdbcValueText.NormalizeOffset(Text(column)),
+            OdbcValueKind.Time => OdbcValueText.Time(Text(column)).ToString(),
             _ => Text(column),
         };
     }
 
-    /// <summary>Writes the current row's value as one CSV field; NULL is an empty field.</summary>
+    /// <summary>Writes the current row's value as one CSV field; NULL is an empty field, an empty text a quoted one.</summary>
     public void WriteTo(int column, CsvUtf8Writer writer)
     {
         if (IsNull(column))
@@ -178,30 +170,33 @@ public sealed unsafe class OdbcDataReader : IDisposable
             return;
         }
 
-        var binding = _bindings[column];
-        Span<char> formatted = stackalloc char[40];
+        var element = Element(column);
+        Span<char> formatted = stackalloc char[OdbcValueText.MaxLength];
         switch (Columns[column].Kind)
         {
             case OdbcValueKind.WholeNumber:
-                writer.WriteInt64(*(long*)Element(column));
+                writer.WriteInt64(*(long*)element);
+                return;
+            case OdbcValueKind.UnsignedWholeNumber:
+                writer.WriteUInt64(*(ulong*)element);
                 return;
             case OdbcValueKind.FloatingPoint:
-                writer.WriteDouble(*(double*)Element(column));
+                writer.WriteDouble(*(double*)element);
+                return;
+            case OdbcValueKind.SinglePrecision:
+                writer.WriteSingle((float)*(double*)element);
                 return;
             case OdbcValueKind.Flag:
-                writer.WriteInt64(*(byte*)Element(column) != 0 ? 1 : 0);
+                writer.WriteInt64(*(byte*)element != 0 ? 1 : 0);
                 return;
             case OdbcValueKind.Date:
-                writer.WriteField(FormatDate(*(OdbcDate*)Element(column), formatted));
-                return;
-            case OdbcValueKind.Time:
-                writer.WriteField(FormatTime(*(OdbcTime*)Element(column), formatted));
+                writer.WriteField(OdbcValueText.Date(*(OdbcDate*)element, formatted));
                 return;
             case OdbcValueKind.Timestamp:
-                writer.WriteField(FormatTimestamp(*(OdbcTimestamp*)Element(column), formatted));
+                writer.WriteField(OdbcValueText.Timestamp(*(OdbcTimestamp*)element, formatted));
                 return;
             case OdbcValueKind.TimestampUtc:
-                var utc = FormatTimestamp(*(OdbcTimestamp*)Element(column), formatted);
+                var utc = OdbcValueText.Timestamp(*(OdbcTimestamp*)element, formatted);
                 "+00:00".AsSpan().CopyTo(formatted[utc.Length..]);
                 writer.WriteField(formatted[..(utc.Length + 6)]);
                 return;
@@ -209,348 +204,239 @@ public sealed unsafe class OdbcDataReader : IDisposable
                 writer.WriteField(Convert.ToHexString(Bytes(column)));
                 return;
             case OdbcValueKind.TimestampWithOffset:
-                writer.WriteField(NormalizeOffset(Text(column)));
+                writer.WriteField(OdbcValueText.NormalizeOffset(Text(column)));
+                return;
+            case OdbcValueKind.Time:
+                writer.WriteField(OdbcValueText.Time(Text(column)));
                 return;
         }
 
-        if (binding.CType == OdbcConstants.CWChar)
+        try
         {
-            writer.WriteField(Utf16(column));
+            if (_buffers[column].CType == OdbcConstants.CWChar)
+            {
+                writer.WriteField(Utf16(column));
+            }
+            else
+            {
+                writer.WriteField(Bytes(column));
+            }
         }
-        else
+        catch (InvalidDataException error)
         {
-            writer.WriteField(Bytes(column));
+            throw new OdbcException("Reading rows", "22018", 0,
+                $"row {RowsRead}, column {Columns[column].Name}: {error.Message}; the database holds text CloudLink cannot write as UTF-8 without changing it. Convert or exclude the value in the query.");
         }
     }
 
     public void Dispose()
     {
         _cancelRegistration.Dispose();
+        _command.EndStatement();
         _ = OdbcApi.SQLFreeStmt(_command.Handle, OdbcConstants.FreeStmtClose);
         _ = OdbcApi.SQLFreeStmt(_command.Handle, OdbcConstants.FreeStmtUnbind);
         _ = OdbcApi.SQLSetStmtAttrW(_command.Handle, OdbcConstants.AttrRowsFetchedPointer, IntPtr.Zero, 0);
-        foreach (var binding in _bindings)
+        _ = OdbcApi.SQLSetStmtAttrW(_command.Handle, OdbcConstants.AttrRowStatusPointer, IntPtr.Zero, 0);
+        _ = OdbcApi.SQLSetStmtAttrW(_command.Handle, OdbcConstants.AttrRowArraySize, 1, 0);
+        foreach (var buffer in _buffers)
         {
-            if (binding.Data != IntPtr.Zero)
-            {
-                Marshal.FreeHGlobal(binding.Data);
-                Marshal.FreeHGlobal(binding.Indicators);
-                binding.Data = IntPtr.Zero;
-            }
+            buffer.Dispose();
         }
 
         Marshal.FreeHGlobal(_rowsFetched);
+        Marshal.FreeHGlobal(_rowStatus);
     }
 
-    private OdbcColumn[] Describe()
+    /// <summary>As many rows per fetch as fit the budget (the driver may lower it), column-wise binding.</summary>
+    private static int BlockSize(OdbcCommand command, OdbcColumnBuffer[] buffers)
     {
-        _command.Check(OdbcApi.SQLNumResultCols(_command.Handle, out var count), "Reading the result's columns");
-        var columns = new OdbcColumn[count];
-        var ansiName = stackalloc byte[512];
-        var wideName = stackalloc char[256];
-        for (ushort i = 1; i <= count; i++)
+        var rowBytes = buffers.Sum(buffer => (long)buffer.ElementBytes + 8) + 2;
+        var wanted = (int)Math.Clamp(command.BufferBudgetBytes / Math.Max(1, rowBytes), 1, 16384);
+        _ = OdbcApi.SQLSetStmtAttrW(command.Handle, OdbcConstants.AttrRowBindType, OdbcConstants.BindByColumn, 0);
+        var rc = OdbcApi.SQLSetStmtAttrW(command.Handle, OdbcConstants.AttrRowArraySize, wanted, 0);
+        if (rc == OdbcConstants.SuccessWithInfo &&
+            OdbcConstants.Succeeded(OdbcApi.SQLGetStmtAttrW(command.Handle, OdbcConstants.AttrRowArraySize, out var actual, 8, out _)))
         {
-            string name;
-            short type, digits;
-            ulong size;
-            if (_utf8)
-            {
-                _command.Check(OdbcApi.SQLDescribeCol(_command.Handle, i, ansiName, 512, out var length, out type, out size, out digits, out _), $"Describing column {i}");
-                name = Encoding.UTF8.GetString(ansiName, Math.Clamp((int)length, 0, 511));
-            }
-            else
-            {
-                _command.Check(OdbcApi.SQLDescribeColW(_command.Handle, i, wideName, 256, out var length, out type, out size, out digits, out _), $"Describing column {i}");
-                name = new string(wideName, 0, Math.Clamp((int)length, 0, 255));
-            }
-
-            var typeName = TypeName(i);
-            columns[i - 1] = new OdbcColumn(name, type, typeName, (long)Math.Min(size, long.MaxValue), digits, KindOf(type, typeName, _command.Connection.SessionInUtc));
+            return (int)Math.Clamp((long)actual, 1, wanted);
         }
 
-        return columns;
+        return OdbcConstants.Succeeded(rc) ? wanted : 1;
     }
 
-    private string TypeName(ushort column)
+    private void CheckFetch(short rc)
     {
-        if (_utf8)
-        {
-            var buffer = stackalloc byte[128];
-            var rc = OdbcApi.SQLColAttribute(_command.Handle, column, OdbcConstants.DescTypeName, buffer, 128, out var length, out _);
-            return OdbcConstants.Succeeded(rc) ? Encoding.UTF8.GetString(buffer, Math.Clamp((int)length, 0, 127)) : "";
-        }
-        else
-        {
-            var buffer = stackalloc char[64];
-            var rc = OdbcApi.SQLColAttributeW(_command.Handle, column, OdbcConstants.DescTypeName, buffer, 128, out var length, out _);
-            return OdbcConstants.Succeeded(rc) ? new string(buffer, 0, Math.Clamp(length / 2, 0, 63)) : "";
-        }
-    }
-
-    private static OdbcValueKind KindOf(short type, string typeName, bool sessionInUtc) => type switch
-    {
-        _ when sessionInUtc && (typeName.Equals("timestamptz", StringComparison.OrdinalIgnoreCase) ||
-                                typeName.Equals("timestamp with time zone", StringComparison.OrdinalIgnoreCase)) => OdbcValueKind.TimestampUtc,
-        // psqlODBC reports boolean as character data by default (BoolsAsChar).
-        _ when typeName.Equals("bool", StringComparison.OrdinalIgnoreCase) || typeName.Equals("boolean", StringComparison.OrdinalIgnoreCase) => OdbcValueKind.Flag,
-        OdbcConstants.SqlBigInt or OdbcConstants.SqlInteger or OdbcConstants.SqlSmallInt or OdbcConstants.SqlTinyInt => OdbcValueKind.WholeNumber,
-        OdbcConstants.SqlBit => OdbcValueKind.Flag,
-        OdbcConstants.SqlReal or OdbcConstants.SqlFloat or OdbcConstants.SqlDouble => OdbcValueKind.FloatingPoint,
-        OdbcConstants.SqlDecimal or OdbcConstants.SqlNumeric => OdbcValueKind.ExactNumber,
-        OdbcConstants.SqlTypeDate or OdbcConstants.SqlDateTime => OdbcValueKind.Date,
-        OdbcConstants.SqlTypeTime or 10 => OdbcValueKind.Time,
-        OdbcConstants.SqlServerTimestampOffset => OdbcValueKind.TimestampWithOffset,
-        OdbcConstants.SqlTypeTimestamp or 11 when typeName.Contains("with time zone", StringComparison.OrdinalIgnoreCase) &&
-                                                    !typeName.Contains("without", StringComparison.OrdinalIgnoreCase) => OdbcValueKind.TimestampWithOffset,
-        OdbcConstants.SqlTypeTimestamp or 11 => OdbcValueKind.Timestamp,
-        OdbcConstants.SqlBinary or OdbcConstants.SqlVarBinary or OdbcConstants.SqlLongVarBinary => OdbcValueKind.Binary,
-        _ => OdbcValueKind.Text,
-    };
-
-    private Binding Plan(OdbcColumn column)
-    {
-        var longType = column.SqlType is OdbcConstants.SqlLongVarChar or OdbcConstants.SqlWLongVarChar or OdbcConstants.SqlLongVarBinary;
-        var chars = column.Size is > 0 and <= BoundTextChars && !longType ? (int)column.Size : BoundTextChars;
-        var textType = _utf8 ? OdbcConstants.CChar : OdbcConstants.CWChar;
-        int TextBytes(int count) => _utf8 ? (count * 4) + 1 : (count + 1) * 2;
-        return column.Kind switch
-        {
-            OdbcValueKind.WholeNumber => new Binding(OdbcConstants.CSBigInt, 8, isLong: false),
-            OdbcValueKind.FloatingPoint => new Binding(OdbcConstants.CDouble, 8, isLong: false),
-            OdbcValueKind.Flag => new Binding(OdbcConstants.CBit, 1, isLong: false),
-            OdbcValueKind.Date => new Binding(OdbcConstants.CTypeDate, sizeof(OdbcDate), isLong: false),
-            OdbcValueKind.Time => new Binding(OdbcConstants.CTypeTime, sizeof(OdbcTime), isLong: false),
-            OdbcValueKind.Timestamp or OdbcValueKind.TimestampUtc => new Binding(OdbcConstants.CTypeTimestamp, sizeof(OdbcTimestamp), isLong: false),
-            OdbcValueKind.ExactNumber => new Binding(textType, TextBytes(Math.Clamp((int)column.Size + 3, 8, 80)), isLong: false),
-            OdbcValueKind.TimestampWithOffset => new Binding(textType, TextBytes(64), isLong: false),
-            OdbcValueKind.Binary => new Binding(OdbcConstants.CBinary, chars, isLong: longType || column.Size is <= 0 or > BoundTextChars),
-            _ => new Binding(textType, TextBytes(chars), isLong: longType || column.Size is <= 0 or > BoundTextChars),
-        };
-    }
-
-    private void CheckTruncation()
-    {
-        if (RowByRow)
+        if (OdbcConstants.Succeeded(rc))
         {
             return;
         }
 
-        for (var column = 0; column < _bindings.Length; column++)
+        var error = _command.Failure(rc, "Fetching rows");
+        throw ReadAgainRowByRow(error) ? new OdbcTruncationException(error) : error;
+    }
+
+    /// <summary>
+    /// Every row of the block fetched without error, and every variable-length value within its
+    /// element. A driver that only says 01004 ("string data, right truncated") is believed too.
+    /// </summary>
+    private void CheckBlock(short rc)
+    {
+        var status = (ushort*)_rowStatus;
+        for (var row = 0; row < _rowsInBlock; row++)
         {
-            var binding = _bindings[column];
-            if (binding.CType is not (OdbcConstants.CChar or OdbcConstants.CWChar or OdbcConstants.CBinary))
+            if (status[row] == OdbcConstants.RowError)
+            {
+                var error = _command.Failure(OdbcConstants.Error, $"Fetching row {RowsRead + row + 1}");
+                throw ReadAgainRowByRow(error) ? new OdbcTruncationException(error) : error;
+            }
+        }
+
+        for (var column = 0; column < _buffers.Length; column++)
+        {
+            var buffer = _buffers[column];
+            if (!buffer.Variable)
             {
                 continue;
             }
 
-            var capacity = binding.ElementBytes - (binding.CType == OdbcConstants.CChar ? 1 : binding.CType == OdbcConstants.CWChar ? 2 : 0);
-            var indicators = (long*)binding.Indicators;
             for (var row = 0; row < _rowsInBlock; row++)
             {
-                if (indicators[row] == OdbcConstants.NoTotal || indicators[row] > capacity)
+                var indicator = buffer.Indicator(row);
+                if (indicator == OdbcConstants.NullData)
+                {
+                    continue;
+                }
+
+                if (indicator == OdbcConstants.NoTotal || indicator > buffer.Capacity)
                 {
                     throw new OdbcTruncationException(Columns[column].Name);
                 }
+
+                if (indicator == OdbcColumnBuffer.NotWritten)
+                {
+                    throw new OdbcException($"Fetching row {RowsRead + row + 1}", "HY000", 0, $"the driver returned no length for column {Columns[column].Name}");
+                }
+
+                CheckLength(column, indicator);
             }
+        }
+
+        if (rc == OdbcConstants.SuccessWithInfo && _command.Diagnostics().Contains("01004"))
+        {
+            throw new OdbcTruncationException(Columns.Count == 1 ? Columns[0].Name : "(the driver did not say which)");
         }
     }
 
     /// <summary>
-    /// Some drivers fail a block fetch outright instead of truncating a value longer than its
-    /// bound buffer (MariaDB Connector/ODBC 3.1: "[HY000] Ansi to Unicode conversion error"). A
-    /// data or general error with a text column bound short is read again row by row; a real
-    /// error then comes back from that reading.
+    /// Some drivers fail a block, or a row of it, instead of truncating a value longer than its
+    /// element (MariaDB Connector/ODBC 3.1: "[HY000] Ansi to Unicode conversion error", or
+    /// SQL_ROW_ERROR without any diagnostic). A block that fails with a data or general error is
+    /// read again row by row, where every value is read whole; a real error comes back from that reading.
     /// </summary>
-    private string? RefusedLongText(OdbcException error)
-    {
-        if (RowByRow || !(error.SqlState == "HY000" || error.SqlState.StartsWith("22", StringComparison.Ordinal)))
-        {
-            return null;
-        }
+    private bool ReadAgainRowByRow(OdbcException error) =>
+        !RowByRow && (error.SqlState is "HY000" or "00000" || error.SqlState.StartsWith("22", StringComparison.Ordinal));
 
-        var index = Array.FindIndex(_bindings, binding => binding.IsLong);
-        return index < 0 ? null : Columns[index].Name;
-    }
-
-    /// <summary>Row-by-row mode: reads the columns not bound, in column order, completely.</summary>
-    private void ReadUnbound()
+    /// <summary>Row by row: reads one column of the current row completely with SQLGetData, growing its element as needed.</summary>
+    private void ReadWhole(int column)
     {
-        for (var column = 0; column < _bindings.Length; column++)
+        var buffer = _buffers[column];
+        var name = Columns[column].Name;
+        if (!buffer.Variable)
         {
-            var binding = _bindings[column];
-            if (binding.Bound)
+            var fixedRc = OdbcApi.SQLGetData(_command.Handle, (ushort)(column + 1), buffer.CType, buffer.Data, buffer.ElementBytes, out var fixedIndicator);
+            if (fixedRc == OdbcConstants.NoData)
             {
-                continue;
+                throw new OdbcException($"Reading column {name}", "HY000", 0, "the driver returned no data for a value not yet read");
             }
 
-            var terminator = binding.CType == OdbcConstants.CChar ? 1 : binding.CType == OdbcConstants.CWChar ? 2 : 0;
-            var total = 0;
-            var isNull = false;
-            while (true)
+            _command.Check(fixedRc, $"Reading column {name}");
+            buffer.SetIndicator(fixedIndicator);
+            return;
+        }
+
+        long total = 0;
+        while (true)
+        {
+            var free = buffer.ElementBytes - (int)total;
+            var rc = OdbcApi.SQLGetData(_command.Handle, (ushort)(column + 1), buffer.CType, buffer.Element(0) + (nint)total, free, out var indicator);
+            if (rc == OdbcConstants.NoData && total > 0)
             {
-                var free = binding.Value!.Length - total;
-                short rc;
-                long indicator;
-                fixed (byte* target = &binding.Value[total])
-                {
-                    rc = OdbcApi.SQLGetData(_command.Handle, (ushort)(column + 1), binding.CType, (IntPtr)target, free, out indicator);
-                }
-
-                if (rc == OdbcConstants.NoData)
-                {
-                    break;
-                }
-
-                _command.Check(rc, $"Reading column {Columns[column].Name}");
-                if (indicator == OdbcConstants.NullData)
-                {
-                    isNull = true;
-                    break;
-                }
-
-                var pieceFits = indicator != OdbcConstants.NoTotal && indicator <= free - terminator;
-                if (pieceFits)
-                {
-                    total += (int)indicator;
-                    break;
-                }
-
-                total += free - terminator;
-                var grown = indicator == OdbcConstants.NoTotal ? binding.Value.Length * 2 : total + (int)Math.Min(indicator, MaxValueBytes) + terminator + 16;
-                if (grown > MaxValueBytes)
-                {
-                    throw new OdbcException($"Reading column {Columns[column].Name}", "HY000", 0, $"a value is larger than {MaxValueBytes / (1024 * 1024)} MB; select a shorter value");
-                }
-
-                Array.Resize(ref binding.Value, Math.Max(grown, binding.Value.Length * 2));
+                break;
             }
 
-            binding.ValueLength = isNull ? -1 : total;
-        }
-    }
+            if (rc == OdbcConstants.NoData)
+            {
+                throw new OdbcException($"Reading column {name}", "HY000", 0, "the driver returned no data for a value not yet read");
+            }
 
-    private long Indicator(int column)
-    {
-        var binding = _bindings[column];
-        if (!binding.Bound)
+            _command.Check(rc, $"Reading column {name}");
+            if (indicator == OdbcConstants.NullData)
+            {
+                total = OdbcConstants.NullData;
+                break;
+            }
+
+            var room = free - buffer.TerminatorBytes;
+            if (indicator != OdbcConstants.NoTotal && indicator >= 0 && indicator <= room)
+            {
+                total += indicator;
+                break;
+            }
+
+            if (indicator < 0 && indicator != OdbcConstants.NoTotal)
+            {
+                throw new OdbcException($"Reading column {name}", "HY000", 0, $"the driver returned the length {indicator}");
+            }
+
+            // The driver filled the element up to its terminator; what is left follows.
+            total += room;
+            var needed = indicator == OdbcConstants.NoTotal ? (long)buffer.ElementBytes * 2 : total + indicator - room + buffer.TerminatorBytes;
+            if (needed > MaxValueBytes)
+            {
+                throw new OdbcException($"Reading column {name}", "HY000", 0, $"a value is larger than {MaxValueBytes / (1024 * 1024)} MB; select a shorter value");
+            }
+
+            buffer.Grow((int)Math.Max(needed, Math.Min((long)buffer.ElementBytes * 2, MaxValueBytes)));
+        }
+
+        if (total >= 0)
         {
-            return binding.ValueLength < 0 ? OdbcConstants.NullData : binding.ValueLength;
+            CheckLength(column, total);
         }
 
-        return ((long*)binding.Indicators)[_row];
+        buffer.SetIndicator(total);
     }
 
-    private IntPtr Element(int column) => _bindings[column].Data + (int)(_row * _bindings[column].ElementBytes);
-
-    private ReadOnlySpan<byte> Bytes(int column)
+    /// <summary>A UTF-16 length is a whole number of code units.</summary>
+    private void CheckLength(int column, long length)
     {
-        var binding = _bindings[column];
-        var length = (int)Indicator(column);
-        return binding.Bound ? new ReadOnlySpan<byte>((void*)Element(column), length) : binding.Value.AsSpan(0, length);
+        if (_buffers[column].CType == OdbcConstants.CWChar && length % 2 != 0)
+        {
+            throw new OdbcException("Reading rows", "HY000", 0, $"column {Columns[column].Name}: the driver returned {length} bytes of UTF-16 text, which is not a whole number of code units");
+        }
     }
+
+    private long Indicator(int column) => _buffers[column].Indicator(RowByRow ? 0 : _row);
+
+    private IntPtr Element(int column) => _buffers[column].Element(RowByRow ? 0 : _row);
+
+    private ReadOnlySpan<byte> Bytes(int column) => new((void*)Element(column), checked((int)Indicator(column)));
 
     private ReadOnlySpan<char> Utf16(int column) => MemoryMarshal.Cast<byte, char>(Bytes(column));
 
     private string Text(int column) =>
-        _bindings[column].CType == OdbcConstants.CWChar ? new string(Utf16(column)) : Encoding.UTF8.GetString(Bytes(column));
-
-    private static DateTime ToDateTime(OdbcTimestamp value) =>
-        new DateTime(value.Year, value.Month, value.Day, value.Hour, value.Minute, value.Second, DateTimeKind.Unspecified).AddTicks(value.Fraction / 100);
-
-    private static DateOnly ToDate(OdbcDate value) => new(value.Year, value.Month, value.Day);
-
-    private static TimeOnly ToTime(OdbcTime value) => new(value.Hour, value.Minute, value.Second);
-
-    private static ReadOnlySpan<char> FormatDate(OdbcDate value, Span<char> target)
-    {
-        WriteDate(target, value.Year, value.Month, value.Day);
-        return target[..10];
-    }
-
-    private static ReadOnlySpan<char> FormatTime(OdbcTime value, Span<char> target)
-    {
-        WriteClock(target, 0, value.Hour, value.Minute, value.Second);
-        return target[..8];
-    }
-
-    /// <summary>yyyy-MM-dd HH:mm:ss with the fraction (up to nanoseconds) when there is one; written digit by digit, as this runs per value.</summary>
-    private static ReadOnlySpan<char> FormatTimestamp(OdbcTimestamp value, Span<char> target)
-    {
-        WriteDate(target, value.Year, value.Month, value.Day);
-        target[10] = ' ';
-        WriteClock(target, 11, value.Hour, value.Minute, value.Second);
-        var length = 19;
-        if (value.Fraction != 0)
-        {
-            target[length++] = '.';
-            var fraction = (int)Math.Min(value.Fraction, 999_999_999u);
-            var digits = 9;
-            while (fraction % 10 == 0)
-            {
-                fraction /= 10;
-                digits--;
-            }
-
-            Digits(target, length, fraction, digits);
-            length += digits;
-        }
-
-        return target[..length];
-    }
-
-    /// <summary>yyyy-MM-dd at the start of <paramref name="target"/>.</summary>
-    private static void WriteDate(Span<char> target, int year, int month, int day)
-    {
-        Digits(target, 0, year, 4);
-        target[4] = '-';
-        Digits(target, 5, month, 2);
-        target[7] = '-';
-        Digits(target, 8, day, 2);
-    }
-
-    /// <summary>HH:mm:ss at <paramref name="at"/>.</summary>
-    private static void WriteClock(Span<char> target, int at, int hour, int minute, int second)
-    {
-        Digits(target, at, hour, 2);
-        target[at + 2] = ':';
-        Digits(target, at + 3, minute, 2);
-        target[at + 5] = ':';
-        Digits(target, at + 6, second, 2);
-    }
-
-    private static void Digits(Span<char> target, int at, int value, int count)
-    {
-        for (var i = at + count - 1; i >= at; i--)
-        {
-            target[i] = (char)('0' + (value % 10));
-            value /= 10;
-        }
-    }
-
-    /// <summary>"2026-03-29 01:30:00+01" becomes "2026-03-29 01:30:00+01:00"; other forms stay as they are.</summary>
-    internal static string NormalizeOffset(string text)
-    {
-        var trimmed = text.Trim();
-        var sign = Math.Max(trimmed.LastIndexOf('+'), trimmed.LastIndexOf('-'));
-        return sign > 10 && trimmed.Length - sign == 3 ? trimmed + ":00" : trimmed;
-    }
-
-    private sealed class Binding(short cType, int elementBytes, bool isLong)
-    {
-        public short CType { get; } = cType;
-        public int ElementBytes { get; } = elementBytes;
-        public bool IsLong { get; } = isLong;
-        public bool Bound { get; set; }
-        public IntPtr Data { get; set; }
-        public IntPtr Indicators { get; set; }
-        public byte[]? Value;
-        public int ValueLength;
-    }
+        _buffers[column].CType == OdbcConstants.CWChar ? new string(Utf16(column)) : Encoding.UTF8.GetString(Bytes(column));
 }
 
-/// <summary>A value did not fit its bound buffer in a block: run the query again row by row.</summary>
-public sealed class OdbcTruncationException(string column, Exception? driverError = null)
-    : Exception($"A value of column {column} is longer than its bound buffer; the query must be read row by row.", driverError)
+/// <summary>A value did not fit its bound element in a block, or the driver failed the block: run the query again row by row.</summary>
+public sealed class OdbcTruncationException : Exception
 {
-    public string Column { get; } = column;
+    public OdbcTruncationException(string column)
+        : base($"A value of column {column} is longer than its bound buffer; the query must be read row by row.")
+    {
+    }
+
+    public OdbcTruncationException(OdbcException driverError)
+        : base($"The driver failed a block fetch ({driverError.Message}); the query must be read row by row.", driverError)
+    {
+    }
 }

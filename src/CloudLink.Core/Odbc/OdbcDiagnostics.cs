@@ -48,6 +48,24 @@ internal static unsafe class OdbcDiagnostics
             messages.Count == 0 ? $"the driver returned {code} without a diagnostic" : string.Join(" | ", messages));
     }
 
+    /// <summary>The SQLSTATE of every diagnostic record of <paramref name="handle"/>, warnings included.</summary>
+    public static IReadOnlyList<string> States(short handleType, IntPtr handle, bool utf8Ansi)
+    {
+        var states = new List<string>();
+        for (short record = 1; record <= 8; record++)
+        {
+            var (state, _, _) = utf8Ansi ? ReadAnsi(handleType, handle, record) : ReadWide(handleType, handle, record);
+            if (state is null)
+            {
+                break;
+            }
+
+            states.Add(state);
+        }
+
+        return states;
+    }
+
     private static (string? State, int Native, string Message) ReadWide(short handleType, IntPtr handle, short record)
     {
         var state = stackalloc char[6];

@@ -16,7 +16,7 @@ public sealed class OdbcException(string operation, string sqlState, int nativeE
         "IM002" => " (the data source name or driver is not known to the ODBC driver manager: check the DSN or DRIVER={...} against 'odbcinst -q -d' and 'odbcinst -q -s')",
         "08001" => " (the database server could not be reached: check host, port and that the server accepts connections)",
         "28000" or "28P01" => " (the database refused the user name or password)",
-        "HYT00" or "HYT01" => " (the time limit ran out)",
+        "HYT00" or "HYT01" or "57014" => " (the time limit ran out)",
         "HY008" => " (the query was cancelled)",
         _ => "",
     };

@@ -36,13 +36,22 @@ public sealed class MariaDbOdbcTests
     }
 
     [MariaDbFact]
+    public void Characters_outside_the_BMP_in_the_sql_text_and_in_parameters_reach_the_server_whole()
+    {
+        // The SQL text goes NUL-terminated (SQL_NTS), so no driver can cut it short by counting its length in characters.
+        var row = Assert.Single(ReadAll("SELECT '😀x😀y' AS a, ? AS b, CHAR_LENGTH('𝄞😀') AS c", "p😀q😀"));
+
+        Assert.Equal(new object?[] { "😀x😀y", "p😀q😀", 2L }, row);
+    }
+
+    [MariaDbFact]
     public void Every_mapped_type_and_null_comes_back_faithfully()
     {
         var rows = ReadAll("SELECT id, small, queue, offered, aht, amount, flag, day, at, ts, stamp FROM contacts ORDER BY id");
 
         Assert.Equal(new object?[]
         {
-            1L, 7L, "Sales Nord", 12L, 183.5, "12345678.1234", true, new DateOnly(2026, 3, 29), new TimeOnly(1, 30, 0),
+            1L, 7L, "Sales Nord", 12L, 183.5, "12345678.1234", true, new DateOnly(2026, 3, 29), "01:30:00",
             new DateTime(2026, 3, 29, 1, 30, 0).AddTicks(1234560), new DateTime(2026, 3, 29, 1, 30, 0),
         }, rows[0]);
         Assert.All(rows[1].Skip(1), Assert.Null);

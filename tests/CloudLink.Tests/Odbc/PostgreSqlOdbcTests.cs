@@ -43,7 +43,7 @@ public sealed class PostgreSqlOdbcTests
 
         Assert.Equal(new object?[]
         {
-            1L, 7L, "Sales Nord", 12L, 183.5, 0.25, "12345678.1234", true, new DateOnly(2026, 3, 29), new TimeOnly(1, 30, 0),
+            1L, 7L, "Sales Nord", 12L, 183.5, 0.25f, "12345678.1234", true, new DateOnly(2026, 3, 29), "01:30:00",
             new DateTime(2026, 3, 29, 1, 30, 0).AddTicks(1234560), new DateTimeOffset(2026, 3, 29, 0, 30, 0, TimeSpan.Zero),
         }, rows[0]);
         Assert.All(rows[1].Skip(1), Assert.Null);

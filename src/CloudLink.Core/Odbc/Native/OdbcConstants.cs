@@ -29,11 +29,19 @@ internal static class OdbcConstants
     public const int AttrRowsFetchedPointer = 26;
     public const int AttrRowStatusPointer = 25;
 
+    // Row status values (SQL_ROW_*), one per row of a block fetch.
+    public const ushort RowSuccess = 0;
+    public const ushort RowNoRow = 3;
+    public const ushort RowError = 5;
+    public const ushort RowSuccessWithInfo = 6;
+
     public const ushort DriverNoPrompt = 0;
     public const ushort InfoDriverName = 6;
     public const ushort InfoDbmsName = 17;
     public const ushort InfoIdentifierQuoteChar = 29;
     public const ushort DescTypeName = 14;
+    public const ushort DescUnsigned = 8;
+    public const ushort DescOctetLength = 1013;
 
     public const ushort FreeStmtClose = 0;
     public const ushort FreeStmtUnbind = 2;
@@ -51,6 +59,8 @@ internal static class OdbcConstants
     public const short SqlReal = 7;
     public const short SqlDouble = 8;
     public const short SqlDateTime = 9;
+    public const short SqlTime = 10;
+    public const short SqlTimestamp = 11;
     public const short SqlVarChar = 12;
     public const short SqlTypeDate = 91;
     public const short SqlTypeTime = 92;
@@ -73,6 +83,7 @@ internal static class OdbcConstants
     public const short CChar = 1;
     public const short CWChar = -8;
     public const short CSBigInt = -25;
+    public const short CUBigInt = -27;
     public const short CDouble = 8;
     public const short CBit = -7;
     public const short CBinary = -2;
