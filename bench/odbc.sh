@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# ODBC reader benchmark (issue 4): one PostgreSQL table (int, text, timestamp) of 1,000,000 and
-# 10,000,000 rows, read into gzip-compressed CSV by CloudLink's reader, by `psql \copy`, by
-# Debian's pyodbc (fetchmany) and by unixODBC's isql; rows/s and peak RSS side by side. The
-# psqlodbc-floor row only fetches the rows through psqlODBC into bound buffers and writes nothing:
-# the most any ODBC consumer can do with this driver.
+# ODBC reader benchmark: one PostgreSQL table (int, text, timestamp) of 1,000,000 and 10,000,000
+# rows, read into gzip-compressed CSV by CloudLink's reader, by System.Data.Odbc (the same CSV
+# writer and gzip stream), by `psql \copy`, by Debian's pyodbc (fetchmany) and by unixODBC's isql;
+# rows/s and peak RSS side by side. Two floors of psqlODBC itself: bound-floor fetches every row
+# into CloudLink's bound buffers and writes nothing; unbound-floor fetches with nothing bound, so no
+# value is converted at all. cloudlink-long reads the same table with one name in 1,000 of 3,000
+# characters: longer than the bound buffer, so the block cursor gives way to reading row by row.
 # Usage: bench/odbc.sh [ROWS ...]   (default: 1000000 10000000). Needs what .ci/run installs,
 # plus python3-pyodbc and time; starts and stops its own PostgreSQL server.
 set -euo pipefail
@@ -51,23 +53,32 @@ for rows in "${sizes[@]}"; do
   "${pg[@]}" -c "DROP TABLE IF EXISTS bench" -c "CREATE TABLE bench AS SELECT g AS id, 'queue ' || g || ' Grüße' AS name, timestamp '2026-01-01' + g * interval '1 second' AS ts FROM generate_series(1, $rows) g" -c "VACUUM ANALYZE bench"
   sql="SELECT id, name, ts FROM bench"
   {
-    measure cloudlink dotnet "$bench_dll" "$streaming" "$sql" "$work/out.csv.gz"
-    measure psqlodbc-floor dotnet "$bench_dll" "$streaming" "$sql" --fetch-only
+    measure cloudlink dotnet "$bench_dll" cloudlink "$streaming" "$sql" "$work/out.csv.gz"
+    measure system-data-odbc dotnet "$bench_dll" system-data-odbc "$streaming" "$sql" "$work/sdo.csv.gz"
+    measure bound-floor dotnet "$bench_dll" bound-floor "$streaming" "$sql"
+    measure unbound-floor dotnet "$bench_dll" unbound-floor "$streaming" "$sql"
     measure psql-copy sh -c "psql -h 127.0.0.1 -p $CLOUDLINK_TEST_PG_PORT -U postgres -d postgres -c \"\\copy ($sql) to stdout csv header\" | gzip -1 > $work/psql.csv.gz"
     measure pyodbc /usr/bin/python3 "$root/bench/pyodbc_read.py" "$streaming" "$sql" "$work/py.csv.gz"
     measure isql sh -c "echo '$sql' | ODBCINI=$work/odbc.ini isql -b -d, -c bench | gzip -1 > $work/isql.csv.gz"
   } | while read -r name seconds kb; do echo "$rows $name $seconds $kb"; done >>"$results"
-  check=$(gzip -dc "$work/out.csv.gz" | wc -l)
-  [ "$check" -eq $((rows + 1)) ] || { echo "CloudLink wrote $check lines for $rows rows" >&2; exit 1; }
+  for output in out sdo; do
+    check=$(gzip -dc "$work/$output.csv.gz" | wc -l)
+    [ "$check" -eq $((rows + 1)) ] || { echo "$output.csv.gz has $check lines for $rows rows" >&2; exit 1; }
+  done
+  "${pg[@]}" -c "DROP TABLE bench" -c "CREATE TABLE bench AS SELECT g AS id, CASE WHEN g % 1000 = 0 THEN rpad('queue ' || g || ' Grüße ', 3000, 'x') ELSE 'queue ' || g || ' Grüße' END AS name, timestamp '2026-01-01' + g * interval '1 second' AS ts FROM generate_series(1, $rows) g" -c "VACUUM ANALYZE bench"
+  measure cloudlink-long dotnet "$bench_dll" cloudlink "$streaming" "$sql" "$work/long.csv.gz" | while read -r name seconds kb; do echo "$rows $name $seconds $kb"; done >>"$results"
+  check=$(gzip -dc "$work/long.csv.gz" | awk 'length($0) > 3000' | wc -l)
+  [ "$check" -eq $((rows / 1000)) ] || { echo "long.csv.gz has $check long names for $rows rows" >&2; exit 1; }
 done
 
 awk '
   { rows[NR]=$1; name[NR]=$2; secs[NR]=$3; kb[NR]=$4; if ($2 == "cloudlink") ours[$1]=$1/$3 }
   END {
-    printf "%-10s %-15s %10s %12s %10s %14s\n", "rows", "reader", "seconds", "rows/s", "peak MB", "CloudLink is";
+    printf "%-10s %-17s %10s %12s %10s %14s\n", "rows", "reader", "seconds", "rows/s", "peak MB", "CloudLink is";
     for (i = 1; i <= NR; i++) {
       rate = rows[i] / secs[i];
       ratio = name[i] == "cloudlink" ? "-" : sprintf("%.2fx", ours[rows[i]] / rate);
-      printf "%-10s %-15s %10.2f %12.0f %10.1f %14s\n", rows[i], name[i], secs[i], rate, kb[i] / 1024, ratio;
+      printf "%-10s %-17s %10.2f %12.0f %10.1f %14s\n", rows[i], name[i], secs[i], rate, kb[i] / 1024, ratio;
     }
+    print "(cloudlink-long: one name in 1,000 of 3,000 characters, read row by row; its ratio is how much faster the plain table is read)";
   }' "$results"
