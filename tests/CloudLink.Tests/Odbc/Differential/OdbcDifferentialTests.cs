@@ -37,6 +37,7 @@ public sealed class OdbcDifferentialTests(ITestOutputHelper output)
         {
             var report = DifferentialRun.Run(database, Seed, Rows);
             output.WriteLine(report.Summary());
+            Console.Error.WriteLine("differential report: " + report.Summary());
             Assert.True(report.Disagreements.Count == 0, report.Summary());
             Assert.True(report.RowByRowQueries > 0, "No query went row by row: the long values did not reach past the bound elements.\n" + report.Summary());
         }
