@@ -66,7 +66,16 @@ dotnet build "$root/CloudLinkPS.sln" -c Release -nologo -v quiet -clp:ErrorsOnly
 cloud_dll="$root/src/CloudLink.Cloud/bin/Release/net10.0/cloudlink-cloud.dll"
 agent_dll="$root/src/CloudLink.Agent/bin/Release/net10.0/injixo-cloud-link.dll"
 
-echo "==> Starting the reference cloud on 127.0.0.1 (SQLite in $work/cloud)"
+echo "==> Creating an account in the reference cloud (SQLite in $work/cloud)"
+# The last line of 'account create' is the account's first API token; curl reads it from a
+# private header file, so it is on no command line.
+token=$(dotnet "$cloud_dll" account create "Quick start" quickstart@example.com --Cloud:DataDirectory="$work/cloud" </dev/null | tail -n 1) ||
+  fail "the cloud could not create the account."
+(umask 077 && printf 'Authorization: Bearer %s\n' "$token" >"$work/token.header")
+unset token
+people=(-H "@$work/token.header")
+
+echo "==> Starting the reference cloud on 127.0.0.1"
 dotnet "$cloud_dll" --urls http://127.0.0.1:0 --Cloud:DataDirectory="$work/cloud" \
   --Cloud:AddressFile="$work/cloud.address" >"$work/cloud.log" 2>&1 &
 cloud_pid=$!
@@ -75,7 +84,7 @@ cloud=$(cat "$work/cloud.address")
 echo "    listening on $cloud"
 
 echo "==> Creating a CSV integration"
-integration=$(curl -fsS -X POST "$cloud/api/v1/integrations" -H 'Content-Type: application/json' \
+integration=$(curl -fsS -X POST "$cloud/api/v1/integrations" "${people[@]}" -H 'Content-Type: application/json' \
   -d '{"name":"Quick start ACD export","type":"csv"}')
 integration_id=$(printf '%s' "$integration" | sed -n 's/^{"id":\([0-9]*\).*/\1/p')
 [ -n "$integration_id" ] || fail "unexpected answer from the cloud: $integration"
@@ -105,10 +114,10 @@ echo "==> The agent shows:"
 grep '^\*\*' "$work/agent.log" | tail -n 6 | sed 's/^/    /'
 
 echo "==> Entering PIN $pin on the integration, as a person would"
-preview=$(curl -fsS -X POST "$cloud/api/v1/integrations/$integration_id/pin-preview" \
+preview=$(curl -fsS -X POST "$cloud/api/v1/integrations/$integration_id/pin-preview" "${people[@]}" \
   -H 'Content-Type: application/json' -d "{\"pin\":\"$pin\"}")
 echo "    PIN belongs to: $preview"
-curl -fsS -X POST "$cloud/api/v1/integrations/$integration_id/connect" \
+curl -fsS -X POST "$cloud/api/v1/integrations/$integration_id/connect" "${people[@]}" \
   -H 'Content-Type: application/json' -d "{\"pin\":\"$pin\"}" >/dev/null
 wait_for 30 "the agent to link" grep -q '"linked":true' "$work/instance/state/credentials.json"
 echo "    linked"
@@ -121,7 +130,7 @@ printf 'agentidentifier,starttime,endtime,activity\n42,2026-11-21T08:00:00,2026-
 cp "$work/instance/import/contacts-2026-11-21.csv" "$work/instance/import/contacts-copy.csv"
 echo "    3 files (one an exact copy, which is not imported twice)"
 
-received() { curl -fsS "$cloud/api/v1/received?integrationId=$integration_id"; }
+received() { curl -fsS "${people[@]}" "$cloud/api/v1/received?integrationId=$integration_id"; }
 has_two() { [ "$(received | grep -o '"sha256"' | wc -l)" -ge 2 ]; }
 wait_for 60 "the files to arrive in the cloud" has_two
 sleep 1

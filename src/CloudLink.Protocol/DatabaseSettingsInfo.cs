@@ -24,8 +24,18 @@ public sealed class DatabaseSettingsInfo
     /// <summary>History read on first connection, in days (at most three years).</summary>
     public int BackfillDays { get; set; } = 1095;
 
-    /// <summary>An ODBC connection string used when the agent's config gives none; leave empty to keep it on the server.</summary>
+    /// <summary>
+    /// An ODBC connection string used when the agent's config gives none; leave empty to keep it
+    /// on the server. Write-only for people: it reaches the agent, but no people endpoint returns it
+    /// (see <see cref="ConnectionSet"/>). Omitted in an update, the one set before is kept; "" removes it.
+    /// </summary>
     public string? Connection { get; set; }
+
+    /// <summary>Set by the cloud in what it returns: whether a connection string is stored.</summary>
+    public bool ConnectionSet { get; set; }
+
+    /// <summary>Set by the cloud in what it returns: the SHA-256 (hex) of the query's UTF-8 text, as the change log records it.</summary>
+    public string? QuerySha256 { get; set; }
 }
 
 /// <summary>A window of database rows the cloud received (latest version per window key counts).</summary>

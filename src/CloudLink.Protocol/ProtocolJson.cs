@@ -28,6 +28,13 @@ namespace CloudLink.Protocol;
 [JsonSerializable(typeof(ReceivedWindowInfo))]
 [JsonSerializable(typeof(List<ReceivedWindowInfo>))]
 [JsonSerializable(typeof(UploadMetricsInfo))]
+[JsonSerializable(typeof(SessionInfo))]
+[JsonSerializable(typeof(ApiTokenInfo))]
+[JsonSerializable(typeof(List<ApiTokenInfo>))]
+[JsonSerializable(typeof(CreateApiTokenRequest))]
+[JsonSerializable(typeof(CreatedApiToken))]
+[JsonSerializable(typeof(QueryChangeInfo))]
+[JsonSerializable(typeof(List<QueryChangeInfo>))]
 public sealed partial class ProtocolJson : JsonSerializerContext
 {
 }

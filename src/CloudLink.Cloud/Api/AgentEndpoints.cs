@@ -1,4 +1,5 @@
 using CloudLink.Cloud.Pairing;
+using CloudLink.Cloud.Security;
 using CloudLink.Cloud.Storage;
 using CloudLink.Cloud.Uploads;
 using CloudLink.Protocol;
@@ -11,10 +12,12 @@ namespace CloudLink.Cloud.Api;
 internal static class AgentEndpoints
 {
     private const int MaxLabelLength = 255;
+    private const int MaxVersionLength = 64;
+    private const int MaxWindowKeyLength = 200;
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost(AgentRoutes.Pairing, RequestPin);
+        app.MapPost(AgentRoutes.Pairing, RequestPin).RequireRateLimiting(RateLimits.Pairing);
         app.MapGet(AgentRoutes.Pairing, PollPairing);
         app.MapGet(AgentRoutes.Settings, GetSettings);
         app.MapPost(AgentRoutes.Heartbeat, Heartbeat);
@@ -32,10 +35,12 @@ internal static class AgentEndpoints
             return AgentAuthentication.MissingSecret();
         }
 
-        if (string.IsNullOrWhiteSpace(request.HostName) || request.HostName.Length > MaxLabelLength ||
-            request.InstanceName.Length > MaxLabelLength || request.AgentVersion.Length > MaxLabelLength)
+        var problem = InputCheck.Label(request.HostName, "hostName", MaxLabelLength) ??
+                      InputCheck.Label(request.InstanceName, "instanceName", MaxLabelLength) ??
+                      InputCheck.Label(request.AgentVersion, "agentVersion", MaxVersionLength);
+        if (problem is not null)
         {
-            return ApiErrors.BadRequest($"hostName is required; hostName, instanceName and agentVersion are at most {MaxLabelLength} characters.");
+            return ApiErrors.BadRequest(problem);
         }
 
         var hash = SecretHash.Of(secret);
@@ -45,7 +50,10 @@ internal static class AgentEndpoints
             return linked;
         }
 
-        return Results.Json(pairings.RequestPin(hash, request), ProtocolJson.Default.PairingStatus, statusCode: StatusCodes.Status201Created);
+        return pairings.RequestPin(hash, request) is { } status
+            ? Results.Json(status, ProtocolJson.Default.PairingStatus, statusCode: StatusCodes.Status201Created)
+            : ApiErrors.Error(StatusCodes.Status503ServiceUnavailable, ErrorCodes.PairingFull,
+                "As many agents as this cloud allows are waiting for a PIN. The agent asks again shortly; no action is needed.");
     }
 
     private static IResult PollPairing(HttpContext context, AgentStore agents, PairingStore pairings)
@@ -120,6 +128,12 @@ internal static class AgentEndpoints
             return error!;
         }
 
+        var problem = InputCheck.Label(request.AgentVersion, "agentVersion", MaxVersionLength);
+        if (problem is not null || request.Backlog < 0)
+        {
+            return ApiErrors.BadRequest(problem ?? "backlog must not be negative.");
+        }
+
         agents.RecordHeartbeat(agent.Id, request);
         return Results.NoContent();
     }
@@ -142,7 +156,7 @@ internal static class AgentEndpoints
     private static IResult ListWindows(HttpContext context, AgentStore agents, ReceivedWindowStore windows)
     {
         var (agent, error) = AgentAuthentication.Authenticate(context, agents);
-        return agent is null ? error! : Results.Json(windows.List(agent.IntegrationId, latestOnly: true).ToList(), ProtocolJson.Default.ListReceivedWindowInfo);
+        return agent is null ? error! : Results.Json(windows.ListForIntegration(agent.IntegrationId, latestOnly: true).ToList(), ProtocolJson.Default.ListReceivedWindowInfo);
     }
 
     private static async Task<IResult> Upload(
@@ -157,10 +171,11 @@ internal static class AgentEndpoints
 
         var name = UploadName.Clean(context.Request.Query[AgentRoutes.FileNameParameter]);
         var claimed = context.Request.Query[AgentRoutes.Sha256Parameter].ToString();
-        if (name is null || !Sha256Text.IsValid(claimed))
+        var problem = InputCheck.Label(name, AgentRoutes.FileNameParameter, MaxLabelLength) ??
+                      (Sha256Text.IsValid(claimed) ? null : $"{AgentRoutes.Sha256Parameter} must be the content's SHA-256 as 64 hex digits.");
+        if (problem is not null)
         {
-            return ApiErrors.BadRequest(
-                $"Send the file name in '{AgentRoutes.FileNameParameter}' (1 to 255 characters) and its SHA-256 as 64 hex digits in '{AgentRoutes.Sha256Parameter}'.");
+            return ApiErrors.BadRequest(problem);
         }
 
         var (incoming, refusal) = await ReceiveAsync(context, blobs, options.Value.MaxUploadBytes, claimed.ToLowerInvariant(), cancellationToken);
@@ -172,7 +187,7 @@ internal static class AgentEndpoints
         using (incoming)
         {
             blobs.Commit(incoming);
-            var (file, added) = files.Add(agent.IntegrationId, agent.Id, name, incoming.Size, incoming.Sha256);
+            var (file, added) = files.Add(agent.IntegrationId, agent.Id, name!, incoming.Size, incoming.Sha256);
             return Acknowledge(file.Id, file.Sha256, added);
         }
     }
@@ -192,12 +207,15 @@ internal static class AgentEndpoints
         var from = query[AgentRoutes.WindowFromParameter].ToString();
         var to = query[AgentRoutes.WindowToParameter].ToString();
         var claimed = query[AgentRoutes.Sha256Parameter].ToString();
-        if (key.Length is 0 or > 200 || from.Length is 0 or > 40 || to.Length is 0 or > 40 ||
-            !long.TryParse(query[AgentRoutes.WindowRowsParameter], out var rows) || rows < 0 || !Sha256Text.IsValid(claimed))
+        var rows = 0L;
+        var problem = InputCheck.Label(key, AgentRoutes.WindowKeyParameter, MaxWindowKeyLength) ??
+                      WindowBoundsProblem(from, to) ??
+                      (long.TryParse(query[AgentRoutes.WindowRowsParameter], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out rows)
+                          ? null : $"{AgentRoutes.WindowRowsParameter} must be the window's row count, a whole number of 0 or more.") ??
+                      (Sha256Text.IsValid(claimed) ? null : $"{AgentRoutes.Sha256Parameter} must be the body's SHA-256 as 64 hex digits.");
+        if (problem is not null)
         {
-            return ApiErrors.BadRequest(
-                $"Send '{AgentRoutes.WindowKeyParameter}' (1 to 200 characters), '{AgentRoutes.WindowFromParameter}' and '{AgentRoutes.WindowToParameter}' (the window's local bounds), " +
-                $"'{AgentRoutes.WindowRowsParameter}' (the row count) and '{AgentRoutes.Sha256Parameter}' (64 hex digits of the body's SHA-256).");
+            return ApiErrors.BadRequest(problem);
         }
 
         var (incoming, refusal) = await ReceiveAsync(context, blobs, options.Value.MaxUploadBytes, claimed.ToLowerInvariant(), cancellationToken);
@@ -208,10 +226,25 @@ internal static class AgentEndpoints
 
         using (incoming)
         {
+            if (!GzipContent.IsValid(incoming.Path))
+            {
+                return ApiErrors.BadRequest("The window's body is not complete gzip-compressed data; send the window's CSV compressed with gzip.");
+            }
+
             blobs.Commit(incoming);
             var (window, added) = windows.Add(agent.IntegrationId, agent.Id, key, from, to, rows, incoming.Size, incoming.Sha256);
             return Acknowledge(window.Id, window.Sha256, added);
         }
+    }
+
+    private static string? WindowBoundsProblem(string from, string to)
+    {
+        if (InputCheck.LocalTimestamp(from) is not { } start || InputCheck.LocalTimestamp(to) is not { } end)
+        {
+            return $"{AgentRoutes.WindowFromParameter} and {AgentRoutes.WindowToParameter} must be the window's bounds in the database's local time, as yyyy-MM-ddTHH:mm.";
+        }
+
+        return start < end ? null : $"{AgentRoutes.WindowFromParameter} must be before {AgentRoutes.WindowToParameter}.";
     }
 
     /// <summary>The agent behind an upload, or why it may not upload now (credential, or the integration is paused).</summary>

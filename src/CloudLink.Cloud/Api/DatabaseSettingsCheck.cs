@@ -9,7 +9,7 @@ internal static class DatabaseSettingsCheck
     /// <summary>What is wrong with a database integration's settings, or null.</summary>
     public static string? Problem(DatabaseSettingsInfo settings)
     {
-        if (!DataTypes.Contains(settings.DataType))
+        if (settings.DataType is null || !DataTypes.Contains(settings.DataType))
         {
             return $"dataType must be one of {string.Join(", ", DataTypes)}.";
         }
@@ -32,6 +32,16 @@ internal static class DatabaseSettingsCheck
         if (settings.BackfillDays is < 0 or > 1096)
         {
             return "backfillDays must be from 0 to 1096 (three years).";
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.TimeZone))
+        {
+            return "timeZone is required: the database's time zone, an IANA name such as Europe/Berlin.";
+        }
+
+        if (settings.Connection is { Length: > 4000 })
+        {
+            return "connection is at most 4000 characters.";
         }
 
         try

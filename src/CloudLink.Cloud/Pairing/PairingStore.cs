@@ -4,13 +4,17 @@ using Microsoft.Extensions.Options;
 
 namespace CloudLink.Cloud.Pairing;
 
-/// <summary>Outstanding PIN requests of unlinked agents, keyed by the hash of the agent's secret.</summary>
+/// <summary>
+/// Outstanding PIN requests of unlinked agents, keyed by the hash of the agent's secret. The number
+/// of live PINs is capped far below the PIN space, so a PIN search ends at once and no one can fill
+/// the space; a pairing expired for longer than a PIN lifetime is deleted.
+/// </summary>
 public sealed class PairingStore(CloudDatabase database, TimeProvider time, IOptions<CloudOptions> options)
 {
     private readonly Lock _gate = new();
 
-    /// <summary>Issues a fresh PIN for the secret, replacing any earlier one of the same agent.</summary>
-    public PairingStatus RequestPin(string secretHash, PairingRequest request)
+    /// <summary>Issues a fresh PIN for the secret, replacing any earlier one of the same agent; null when the cap of live PINs is reached.</summary>
+    public PairingStatus? RequestPin(string secretHash, PairingRequest request)
     {
         lock (_gate)
         {
@@ -18,6 +22,17 @@ public sealed class PairingStore(CloudDatabase database, TimeProvider time, IOpt
             var expires = now + options.Value.PinLifetime;
             using var connection = database.Open();
             using var transaction = connection.BeginTransaction();
+            transaction.Command("DELETE FROM pairings WHERE expires_at < @before",
+                ("@before", SqlTime.ToDb(now - options.Value.PinLifetime))).ExecuteNonQuery();
+            var live = (long)transaction.Command(
+                "SELECT COUNT(*) FROM pairings WHERE pin IS NOT NULL AND expires_at > @now AND secret_hash <> @hash",
+                ("@now", SqlTime.ToDb(now)), ("@hash", secretHash)).ExecuteScalar()!;
+            if (live >= options.Value.MaxLivePins)
+            {
+                transaction.Commit();
+                return null;
+            }
+
             string pin;
             do
             {
@@ -41,6 +56,15 @@ public sealed class PairingStore(CloudDatabase database, TimeProvider time, IOpt
             transaction.Commit();
             return new PairingStatus { State = PairingState.Waiting, Pin = pin, ExpiresAt = expires };
         }
+    }
+
+    /// <summary>Pairings held: live PINs and the rest (expired, or used, and not yet deleted).</summary>
+    public (long Live, long Total) Count()
+    {
+        using var connection = database.Open();
+        var now = SqlTime.ToDb(time.GetUtcNow());
+        return ((long)connection.Command("SELECT COUNT(*) FROM pairings WHERE pin IS NOT NULL AND expires_at > @now", ("@now", now)).ExecuteScalar()!,
+            (long)connection.Command("SELECT COUNT(*) FROM pairings").ExecuteScalar()!);
     }
 
     /// <summary>The waiting or expired state of an unlinked agent's PIN; null if the secret never asked for one.</summary>

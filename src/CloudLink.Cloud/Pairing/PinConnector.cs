@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CloudLink.Cloud.Accounts;
 using CloudLink.Cloud.Storage;
 using CloudLink.Protocol;
 using Microsoft.Extensions.Options;
@@ -6,42 +7,45 @@ using Microsoft.Extensions.Options;
 namespace CloudLink.Cloud.Pairing;
 
 /// <summary>
-/// Checks PINs that people enter, under attempt limits per integration and across the cloud, and
-/// links the agent behind a valid PIN to the integration. A PIN is used once; linking revokes any
-/// earlier agent of the integration, since one integration is served by one installation.
+/// Checks PINs that people enter and links the agent behind a valid PIN to the integration. Wrong
+/// PINs are counted in a sliding window per integration, per account and per source address, and
+/// nowhere else: however many wrong PINs one account or address enters, another account's correct
+/// PIN from another address still works. A PIN is used once; linking revokes any earlier agent of
+/// the integration, since one integration is served by one installation.
 /// </summary>
 public sealed class PinConnector(CloudDatabase database, TimeProvider time, IOptions<CloudOptions> options)
 {
     private readonly Lock _gate = new();
 
-    public PinOutcome Preview(long integrationId, string pin) => Check(integrationId, pin, connect: false);
+    public PinOutcome Preview(PeopleUser user, long integrationId, string pin, string source) => Check(user, integrationId, pin, source, connect: false);
 
-    public PinOutcome Connect(long integrationId, string pin) => Check(integrationId, pin, connect: true);
+    public PinOutcome Connect(PeopleUser user, long integrationId, string pin, string source) => Check(user, integrationId, pin, source, connect: true);
 
-    private PinOutcome Check(long integrationId, string pin, bool connect)
+    private PinOutcome Check(PeopleUser user, long integrationId, string pin, string source, bool connect)
     {
         lock (_gate)
         {
             var settings = options.Value;
             var now = time.GetUtcNow();
-            var windowStart = SqlTime.ToDb(now - settings.AttemptWindow);
+            var since = SqlTime.ToDb(now - settings.AttemptWindow);
             using var connection = database.Open();
             using var transaction = connection.BeginTransaction();
 
-            var integrationFailures = Count(transaction,
-                "SELECT COUNT(*) FROM pin_attempts WHERE success = 0 AND at > @since AND integration_id = @id",
-                windowStart, integrationId);
-            var globalFailures = Count(transaction,
-                "SELECT COUNT(*) FROM pin_attempts WHERE success = 0 AND at > @since", windowStart, integrationId);
-            if (integrationFailures >= settings.WrongPinLimitPerIntegration || globalFailures >= settings.WrongPinLimitGlobal)
+            var integrationFailures = Failures(transaction, "integration_id", integrationId, since);
+            var limit =
+                integrationFailures >= settings.WrongPinLimitPerIntegration ? "integration"
+                : Failures(transaction, "account_id", user.AccountId, since) >= settings.WrongPinLimitPerAccount ? "account"
+                : Failures(transaction, "source", source, since) >= settings.WrongPinLimitPerAddress ? "address"
+                : null;
+            if (limit is not null)
             {
-                return new PinOutcome(PinOutcomeKind.TooManyAttempts);
+                return new PinOutcome(PinOutcomeKind.TooManyAttempts, Limit: limit);
             }
 
             var pairing = PinGenerator.IsWellFormed(pin) ? FindPairing(transaction, pin, now) : null;
             if (pairing is null)
             {
-                RecordAttempt(transaction, integrationId, now, success: false);
+                RecordAttempt(transaction, integrationId, user.AccountId, source, now, success: false);
                 transaction.Commit();
                 var remaining = settings.WrongPinLimitPerIntegration - (int)integrationFailures - 1;
                 return new PinOutcome(PinOutcomeKind.Invalid, RemainingAttempts: Math.Max(0, remaining));
@@ -53,19 +57,20 @@ public sealed class PinConnector(CloudDatabase database, TimeProvider time, IOpt
             }
 
             var agent = LinkAgent(transaction, integrationId, pairing, now);
-            RecordAttempt(transaction, integrationId, now, success: true);
+            RecordAttempt(transaction, integrationId, user.AccountId, source, now, success: true);
             transaction.Commit();
             return new PinOutcome(PinOutcomeKind.Accepted, Preview: pairing.Preview, Agent: agent);
         }
     }
 
-    private static long Count(DbTransaction transaction, string sql, long since, long integrationId) =>
-        (long)transaction.Command(sql, ("@since", since), ("@id", integrationId)).ExecuteScalar()!;
+    private static long Failures(DbTransaction transaction, string column, object value, long since) =>
+        (long)transaction.Command($"SELECT COUNT(*) FROM pin_attempts WHERE success = 0 AND at > @since AND {column} = @value",
+            ("@since", since), ("@value", value)).ExecuteScalar()!;
 
-    private static void RecordAttempt(DbTransaction transaction, long integrationId, DateTimeOffset now, bool success) =>
+    private static void RecordAttempt(DbTransaction transaction, long integrationId, long accountId, string source, DateTimeOffset now, bool success) =>
         transaction.Command(
-            "INSERT INTO pin_attempts (integration_id, at, success) VALUES (@id, @at, @success)",
-            ("@id", integrationId), ("@at", SqlTime.ToDb(now)), ("@success", success ? 1 : 0)).ExecuteNonQuery();
+            "INSERT INTO pin_attempts (integration_id, account_id, source, at, success) VALUES (@id, @account, @source, @at, @success)",
+            ("@id", integrationId), ("@account", accountId), ("@source", source), ("@at", SqlTime.ToDb(now)), ("@success", success ? 1 : 0)).ExecuteNonQuery();
 
     private sealed record PendingPairing(long Id, string SecretHash, PinPreview Preview);
 

@@ -9,5 +9,8 @@ public enum PinOutcomeKind
     TooManyAttempts,
 }
 
-/// <summary>Result of a person entering a PIN: who is behind it (preview) or the new agent (connect).</summary>
-public sealed record PinOutcome(PinOutcomeKind Kind, PinPreview? Preview = null, AgentInfo? Agent = null, int RemainingAttempts = 0);
+/// <summary>
+/// Result of a person entering a PIN: who is behind it (preview) or the new agent (connect);
+/// when refused for too many wrong PINs, which limit was reached.
+/// </summary>
+public sealed record PinOutcome(PinOutcomeKind Kind, PinPreview? Preview = null, AgentInfo? Agent = null, int RemainingAttempts = 0, string? Limit = null);

@@ -24,25 +24,29 @@ public sealed class AgentStore(CloudDatabase database, TimeProvider time)
                 reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
                 reader.GetInt64(4) != 0, reader.GetInt64(5) != 0, reader.GetInt64(6) != 0)
             {
-                Database = reader.IsDBNull(7) ? null : System.Text.Json.JsonSerializer.Deserialize(reader.GetString(7), ProtocolJson.Default.DatabaseSettingsInfo),
+                Database = IntegrationStore.ForAgent(reader.IsDBNull(7) ? null : reader.GetString(7)),
             });
     }
 
-    public IReadOnlyList<AgentInfo> ListForIntegration(long integrationId)
+    /// <summary>The agents linked to an integration of the account, revoked ones included.</summary>
+    public IReadOnlyList<AgentInfo> ListForIntegration(long accountId, long integrationId)
     {
         using var connection = database.Open();
         return connection.Command(
-            "SELECT " + InfoColumns + " FROM agents WHERE integration_id = @id ORDER BY id", ("@id", integrationId)).ReadAll(ReadInfo);
+            $"SELECT {InfoColumns} FROM agents WHERE integration_id = @id AND integration_id IN {AccountScope.IntegrationIds} ORDER BY id",
+            ("@id", integrationId), ("@account", accountId)).ReadAll(ReadInfo);
     }
 
-    /// <summary>Revokes a credential; the agent falls back to PIN mode at its next call. False if already revoked or unknown.</summary>
-    public bool Revoke(long agentId)
+    /// <summary>
+    /// Revokes the credential of an agent of one of the account's integrations; the agent falls
+    /// back to PIN mode at its next call. False if already revoked, unknown, or another account's.
+    /// </summary>
+    public bool Revoke(long accountId, long agentId)
     {
         using var connection = database.Open();
-        using var command = connection.Command(
-            "UPDATE agents SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL",
-            ("@now", SqlTime.ToDb(time.GetUtcNow())), ("@id", agentId));
-        return command.ExecuteNonQuery() == 1;
+        return connection.Command(
+            $"UPDATE agents SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL AND integration_id IN {AccountScope.IntegrationIds}",
+            ("@now", SqlTime.ToDb(time.GetUtcNow())), ("@id", agentId), ("@account", accountId)).ExecuteNonQuery() == 1;
     }
 
     public void RecordHeartbeat(long agentId, HeartbeatRequest heartbeat)

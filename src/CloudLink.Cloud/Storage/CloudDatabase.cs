@@ -19,9 +19,16 @@ public sealed class CloudDatabase : IDisposable
         _sqlite = sqlite;
         _postgres = postgres;
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = postgres is null ? "PRAGMA journal_mode = WAL;" + CloudSchema.Sqlite : CloudSchema.ForPostgreSql();
-        command.ExecuteNonQuery();
+        Run(connection, postgres is null ? "PRAGMA journal_mode = WAL;" + CloudSchema.Tables : CloudSchema.ForPostgreSql(CloudSchema.Tables));
+        foreach (var (table, column, definition) in CloudSchema.AddedColumns)
+        {
+            if (!HasColumn(connection, table, column))
+            {
+                Run(connection, $"ALTER TABLE {table} ADD COLUMN {column} {(postgres is null ? definition : CloudSchema.ForPostgreSql(definition))}");
+            }
+        }
+
+        Run(connection, CloudSchema.Indexes);
     }
 
     /// <summary>"SQLite" or "PostgreSQL".</summary>
@@ -39,16 +46,24 @@ public sealed class CloudDatabase : IDisposable
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
         {
-            Directory.CreateDirectory(folder);
+            PrivateFiles.CreateFolder(folder);
         }
 
-        return new CloudDatabase(new SqliteConnectionStringBuilder
+        // SQLite creates its -wal and -shm files with the mode of the database file, so that is 0600 before SQLite opens it.
+        PrivateFiles.CreateEmpty(path);
+        foreach (var companion in new[] { path, path + "-wal", path + "-shm" })
+        {
+            PrivateFiles.Restrict(companion);
+        }
+
+        var database = new CloudDatabase(new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString(), null);
+        return database;
     }
 
     public DbConnection Open()
@@ -67,4 +82,20 @@ public sealed class CloudDatabase : IDisposable
     }
 
     public void Dispose() => _postgres?.Dispose();
+
+    private static void Run(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private bool HasColumn(DbConnection connection, string table, string column)
+    {
+        using var command = _postgres is null
+            ? connection.Command($"SELECT 1 FROM pragma_table_info('{table}') WHERE name = @column", ("@column", column))
+            : connection.Command("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND column_name = @column",
+                ("@table", table), ("@column", column));
+        return command.ExecuteScalar() is not null;
+    }
 }

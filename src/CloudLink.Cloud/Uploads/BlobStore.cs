@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CloudLink.Cloud.Storage;
 
 namespace CloudLink.Cloud.Uploads;
 
@@ -15,7 +16,8 @@ public sealed class BlobStore
     {
         _root = root;
         _incoming = Path.Combine(root, "incoming");
-        Directory.CreateDirectory(_incoming);
+        PrivateFiles.CreateFolder(root);
+        PrivateFiles.CreateFolder(_incoming);
     }
 
     public string PathOf(string sha256) => Path.Combine(_root, sha256[..2], sha256);
@@ -28,7 +30,7 @@ public sealed class BlobStore
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            await using (var file = new FileStream(path, PrivateFiles.NewFile(1 << 16)))
             {
                 var buffer = new byte[1 << 16];
                 long total = 0;
@@ -67,7 +69,7 @@ public sealed class BlobStore
     public void Commit(IncomingBlob blob)
     {
         var target = PathOf(blob.Sha256);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(target)!);
         if (!File.Exists(target))
         {
             File.Move(blob.Path, target, overwrite: true);

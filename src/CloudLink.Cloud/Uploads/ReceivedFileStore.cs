@@ -17,19 +17,22 @@ public sealed class ReceivedFileStore(CloudDatabase database, TimeProvider time)
             ("@integration", integrationId), ("@sha", sha256)).ReadFirst(Read);
     }
 
-    public ReceivedFileInfo? Find(long id)
+    /// <summary>A received file of one of the account's integrations; null for any other.</summary>
+    public ReceivedFileInfo? Find(long accountId, long id)
     {
         using var connection = database.Open();
-        return connection.Command("SELECT " + Columns + " FROM received_files WHERE id = @id", ("@id", id)).ReadFirst(Read);
+        return connection.Command(
+            $"SELECT {Columns} FROM received_files WHERE id = @id AND integration_id IN {AccountScope.IntegrationIds}",
+            ("@id", id), ("@account", accountId)).ReadFirst(Read);
     }
 
-    public IReadOnlyList<ReceivedFileInfo> List(long? integrationId)
+    /// <summary>The account's received files, of all its integrations or of one.</summary>
+    public IReadOnlyList<ReceivedFileInfo> List(long accountId, long? integrationId)
     {
         using var connection = database.Open();
-        return (integrationId is null
-            ? connection.Command("SELECT " + Columns + " FROM received_files ORDER BY id")
-            : connection.Command("SELECT " + Columns + " FROM received_files WHERE integration_id = @integration ORDER BY id", ("@integration", integrationId)))
-            .ReadAll(Read);
+        return connection.Command(
+            $"SELECT {Columns} FROM received_files WHERE integration_id IN {AccountScope.IntegrationIds}{AccountScope.OneIntegration(integrationId)} ORDER BY id",
+            ("@account", accountId), ("@integration", integrationId ?? 0)).ReadAll(Read);
     }
 
     /// <summary>Records a received file; when the content is already there, returns the existing row and false.</summary>

@@ -6,50 +6,74 @@ namespace CloudLink.Cloud.Uploads;
 
 /// <summary>
 /// Database windows the cloud has received. A window key may arrive in several versions (a
-/// reconciliation found a corrected row); the same key with the same content is stored once, and
-/// the latest version of a key is the one that counts.
+/// reconciliation found a corrected row; a real-time window grew). The same key with the same
+/// content is stored once; every acknowledged upload of a key makes its content the latest
+/// version, also when that content was held already (A, B, A ends at A).
 /// </summary>
 public sealed class ReceivedWindowStore(CloudDatabase database, TimeProvider time)
 {
     private const string Columns = "id, integration_id, window_key, window_from, window_to, rows, size, sha256, received_at";
 
+    /// <summary>The latest version of each key: the one acknowledged last.</summary>
+    private const string IsLatest =
+        "id = (SELECT v.id FROM received_windows v WHERE v.integration_id = received_windows.integration_id AND v.window_key = received_windows.window_key ORDER BY v.acknowledged DESC, v.id DESC LIMIT 1)";
+
     public (ReceivedWindowInfo Window, bool Added) Add(long integrationId, long agentId, string key, string from, string to, long rows, long size, string sha256)
     {
         using var connection = database.Open();
-        var added = connection.Command(
+        using var transaction = connection.BeginTransaction();
+        var sequence = (long)transaction.Command(
+            "SELECT COALESCE(MAX(acknowledged), 0) + 1 FROM received_windows WHERE integration_id = @integration AND window_key = @key",
+            ("@integration", integrationId), ("@key", key)).ExecuteScalar()!;
+        var added = transaction.Command(
             """
-            INSERT INTO received_windows (integration_id, agent_id, window_key, window_from, window_to, rows, size, sha256, received_at)
-            VALUES (@integration, @agent, @key, @from, @to, @rows, @size, @sha, @now)
+            INSERT INTO received_windows (integration_id, agent_id, window_key, window_from, window_to, rows, size, sha256, received_at, acknowledged)
+            VALUES (@integration, @agent, @key, @from, @to, @rows, @size, @sha, @now, @sequence)
             ON CONFLICT (integration_id, window_key, sha256) DO NOTHING
             RETURNING
             """ + " " + Columns,
             ("@integration", integrationId), ("@agent", agentId), ("@key", key), ("@from", from), ("@to", to),
-            ("@rows", rows), ("@size", size), ("@sha", sha256), ("@now", SqlTime.ToDb(time.GetUtcNow()))).ReadFirst(Read);
-        if (added is not null)
+            ("@rows", rows), ("@size", size), ("@sha", sha256), ("@now", SqlTime.ToDb(time.GetUtcNow())), ("@sequence", sequence)).ReadFirst(Read);
+        if (added is null)
         {
-            return (added, true);
+            transaction.Command(
+                "UPDATE received_windows SET acknowledged = @sequence WHERE integration_id = @integration AND window_key = @key AND sha256 = @sha",
+                ("@sequence", sequence), ("@integration", integrationId), ("@key", key), ("@sha", sha256)).ExecuteNonQuery();
         }
 
-        return (connection.Command(
+        var window = added ?? transaction.Command(
             "SELECT " + Columns + " FROM received_windows WHERE integration_id = @integration AND window_key = @key AND sha256 = @sha",
-            ("@integration", integrationId), ("@key", key), ("@sha", sha256)).ReadFirst(Read)!, false);
+            ("@integration", integrationId), ("@key", key), ("@sha", sha256)).ReadFirst(Read)!;
+        transaction.Commit();
+        return (window, added is not null);
     }
 
-    /// <summary>All versions, or with <paramref name="latestOnly"/> the latest version of each window key.</summary>
-    public IReadOnlyList<ReceivedWindowInfo> List(long? integrationId, bool latestOnly)
+    /// <summary>The windows of one integration (the agent side): every version, or with <paramref name="latestOnly"/> the latest of each key.</summary>
+    public IReadOnlyList<ReceivedWindowInfo> ListForIntegration(long integrationId, bool latestOnly)
     {
         using var connection = database.Open();
-        var filter = integrationId is null ? "1 = 1" : "integration_id = @integration";
-        var sql = latestOnly
-            ? $"SELECT {Columns} FROM received_windows WHERE id IN (SELECT MAX(id) FROM received_windows WHERE {filter} GROUP BY integration_id, window_key) ORDER BY window_from, id"
-            : $"SELECT {Columns} FROM received_windows WHERE {filter} ORDER BY id";
-        return (integrationId is null ? connection.Command(sql) : connection.Command(sql, ("@integration", integrationId))).ReadAll(Read);
+        return connection.Command(
+            $"SELECT {Columns} FROM received_windows WHERE integration_id = @integration{(latestOnly ? " AND " + IsLatest : "")} ORDER BY {(latestOnly ? "window_from, id" : "id")}",
+            ("@integration", integrationId)).ReadAll(Read);
     }
 
-    public ReceivedWindowInfo? Find(long id)
+    /// <summary>The account's windows, of all its integrations or of one.</summary>
+    public IReadOnlyList<ReceivedWindowInfo> List(long accountId, long? integrationId, bool latestOnly)
     {
         using var connection = database.Open();
-        return connection.Command("SELECT " + Columns + " FROM received_windows WHERE id = @id", ("@id", id)).ReadFirst(Read);
+        return connection.Command(
+            $"SELECT {Columns} FROM received_windows WHERE integration_id IN {AccountScope.IntegrationIds}{AccountScope.OneIntegration(integrationId)}" +
+            $"{(latestOnly ? " AND " + IsLatest : "")} ORDER BY {(latestOnly ? "window_from, id" : "id")}",
+            ("@account", accountId), ("@integration", integrationId ?? 0)).ReadAll(Read);
+    }
+
+    /// <summary>A window of one of the account's integrations; null for any other.</summary>
+    public ReceivedWindowInfo? Find(long accountId, long id)
+    {
+        using var connection = database.Open();
+        return connection.Command(
+            $"SELECT {Columns} FROM received_windows WHERE id = @id AND integration_id IN {AccountScope.IntegrationIds}",
+            ("@id", id), ("@account", accountId)).ReadFirst(Read);
     }
 
     private static ReceivedWindowInfo Read(DbDataReader reader) => new()

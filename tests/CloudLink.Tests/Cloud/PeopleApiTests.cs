@@ -8,17 +8,24 @@ namespace CloudLink.Tests.Cloud;
 public sealed class PeopleApiTests
 {
     [Fact]
-    public async Task The_integrations_page_is_served_where_the_banner_sends_people()
+    public async Task The_integrations_page_is_served_where_the_banner_sends_people_once_they_signed_in()
     {
         await using var cloud = await CloudServer.StartAsync();
 
-        var response = await cloud.Http.GetAsync("/account/integrations");
+        var anonymous = await cloud.Anonymous.GetAsync(PeopleRoutes.Page);
+        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.Equal(PeopleRoutes.SignIn, anonymous.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("<form method=\"post\" action=\"/account/sign-in\">", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var browser = await BrowserSession.SignInAsync(cloud, cloud.Account.User.Email);
+        var response = await browser.Http.GetAsync(PeopleRoutes.Page);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
-        var page = await response.Content.ReadAsStringAsync();
-        Assert.Contains("PIN shown during installation", page, StringComparison.Ordinal);
-        Assert.Contains("/pin-preview", page, StringComparison.Ordinal);
+        Assert.Contains("/account/integrations.js", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var script = await browser.Http.GetStringAsync("/account/integrations.js");
+        Assert.Contains("PIN shown by the agent", script, StringComparison.Ordinal);
+        Assert.Contains("/pin-preview", script, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -57,7 +64,7 @@ public sealed class PeopleApiTests
     {
         await using var cloud = await CloudServer.StartAsync();
 
-        var response = await cloud.Http.GetAsync(AgentRoutes.Settings);
+        var response = await cloud.Anonymous.GetAsync(AgentRoutes.Settings);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync(ProtocolJson.Default.ErrorResponse);

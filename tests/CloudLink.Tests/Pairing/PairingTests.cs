@@ -99,9 +99,9 @@ public sealed class PairingTests
     }
 
     [Fact]
-    public async Task The_global_limit_stops_guessing_spread_over_many_integrations()
+    public async Task The_account_limit_stops_guessing_spread_over_many_integrations()
     {
-        await using var cloud = await CloudServer.StartAsync(null, "--Cloud:WrongPinLimitGlobal=8");
+        await using var cloud = await CloudServer.StartAsync(null, "--Cloud:WrongPinLimitPerAccount=8");
         var refusedWith429 = 0;
         for (var i = 0; i < 4; i++)
         {
@@ -116,7 +116,7 @@ public sealed class PairingTests
             }
         }
 
-        // 12 attempts, 3 per integration (below the per-integration limit): the 9th and later are refused globally.
+        // 12 attempts, 3 per integration (below the per-integration limit): the 9th and later are refused for the account.
         Assert.Equal(4, refusedWith429);
     }
 

@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using CloudLink.Cloud;
+using CloudLink.Cloud.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,7 +8,9 @@ namespace CloudLink.Tests.Support;
 
 /// <summary>
 /// The real reference cloud, listening on 127.0.0.1 over HTTP with its SQLite file (or a
-/// PostgreSQL database) and its blobs in a temp folder. It can be stopped and started again on the same port with the same data.
+/// PostgreSQL database) and its blobs in a temp folder. It can be stopped and started again on the
+/// same port with the same data. At its first start it creates an account whose API token
+/// <see cref="Http"/> (and so <see cref="People"/>) carries; <see cref="Anonymous"/> carries none.
 /// </summary>
 public sealed class CloudServer : IAsyncDisposable
 {
@@ -21,11 +25,25 @@ public sealed class CloudServer : IAsyncDisposable
         _settings = settings;
     }
 
+    /// <summary>The password of every account the tests create.</summary>
+    public const string Password = "correct horse battery staple";
+
+    private Func<HttpMessageHandler> _handler = () => new HttpClientHandler();
+
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>A client signed in (by API token) as <see cref="Account"/>.</summary>
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>A client without any credential.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public TestAccount Account { get; private set; } = null!;
+
     public PeopleApi People => new(Http);
+
+    /// <summary>The running cloud's services, to look at its stores directly.</summary>
+    public IServiceProvider Services => _app!.Services;
 
     public string DataDirectory => _data.Path;
 
@@ -38,7 +56,7 @@ public sealed class CloudServer : IAsyncDisposable
         var server = new CloudServer(time, settings);
         await server.StartOnAsync("http://127.0.0.1:0");
         server.BaseAddress = new Uri(CloudApp.BoundAddress(server._app!));
-        server.Http = new HttpClient { BaseAddress = server.BaseAddress };
+        server.SignIn();
         return server;
     }
 
@@ -53,9 +71,37 @@ public sealed class CloudServer : IAsyncDisposable
         await server.StartOnAsync("https://127.0.0.1:0");
         server.BaseAddress = new Uri(CloudApp.BoundAddress(server._app!));
         var trust = CloudLink.Core.Cloud.CloudTrust.Load(certificates.AuthorityPem);
-        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors) };
-        server.Http = new HttpClient(handler) { BaseAddress = server.BaseAddress };
+        server._handler = () => new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors) };
+        server.SignIn();
         return server;
+    }
+
+    /// <summary>Creates another account (a tenant of its own) with a user, a password and an API token.</summary>
+    public TestAccount CreateAccount(string name)
+    {
+        var email = $"{name.ToLowerInvariant().Replace(' ', '-')}-{Guid.NewGuid():N}@cloudlink.test";
+        var (user, _) = Services.GetRequiredService<AccountStore>().CreateAccount(name, email, Password);
+        var token = Services.GetRequiredService<ApiTokenStore>().Create(user.UserId, "tests").Token;
+        return new TestAccount(user, token, Client(token));
+    }
+
+    /// <summary>A client of this cloud that sends <paramref name="token"/> (or no credential).</summary>
+    public HttpClient Client(string? token = null)
+    {
+        var client = new HttpClient(_handler()) { BaseAddress = BaseAddress };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    private void SignIn()
+    {
+        Account = CreateAccount("Test account");
+        Http = Account.Http;
+        Anonymous = Client();
     }
 
     public async Task StopAsync()
@@ -88,6 +134,7 @@ public sealed class CloudServer : IAsyncDisposable
     {
         await StopAsync();
         Http?.Dispose();
+        Anonymous?.Dispose();
         _data.Dispose();
     }
 }
