@@ -61,9 +61,8 @@ public sealed class AccountStore(CloudDatabase database, TimeProvider time)
     public PeopleUser? CheckPassword(string email, string password)
     {
         using var connection = database.Open();
-        var found = connection.Command(
-            "SELECT u.id, u.account_id, u.email, a.name, u.password_hash FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.email = @email",
-            ("@email", Normalize(email))).ReadFirst(reader => new StoredUser(ReadUser(reader), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        var found = connection.Command(UserByEmail, ("@email", Normalize(email)))
+            .ReadFirst(reader => new StoredUser(ReadUser(reader), reader.IsDBNull(4) ? null : reader.GetString(4)));
         var verified = Hasher.VerifyHashedPassword(found?.User ?? new PeopleUser(0, 0, "", ""), found?.PasswordHash ?? UnknownUserHash, password);
         return found is { PasswordHash: not null } && verified != PasswordVerificationResult.Failed ? found.User : null;
     }
@@ -71,13 +70,14 @@ public sealed class AccountStore(CloudDatabase database, TimeProvider time)
     /// <summary>Emails are compared without regard to case.</summary>
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
-    private static PeopleUser? FindUser(DbConnection connection, string email) => connection.Command(
-        "SELECT u.id, u.account_id, u.email, a.name FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.email = @email",
-        ("@email", Normalize(email))).ReadFirst(ReadUser);
+    private const string UserByEmail =
+        "SELECT u.id, u.account_id, u.email, a.name, u.password_hash FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.email = @email";
 
-    private static PeopleUser? FindUser(DbTransaction transaction, string email) => transaction.Command(
-        "SELECT u.id, u.account_id, u.email, a.name FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.email = @email",
-        ("@email", Normalize(email))).ReadFirst(ReadUser);
+    private static PeopleUser? FindUser(DbConnection connection, string email) =>
+        connection.Command(UserByEmail, ("@email", Normalize(email))).ReadFirst(ReadUser);
+
+    private static PeopleUser? FindUser(DbTransaction transaction, string email) =>
+        transaction.Command(UserByEmail, ("@email", Normalize(email))).ReadFirst(ReadUser);
 
     private sealed record StoredUser(PeopleUser User, string? PasswordHash);
 
