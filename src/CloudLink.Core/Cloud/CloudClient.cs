@@ -24,6 +24,11 @@ public sealed class CloudClient : IDisposable
     /// <summary>A client for <paramref name="baseAddress"/>, through <paramref name="proxy"/> if one applies, trusting the system's or <paramref name="caFile"/>'s authority.</summary>
     public CloudClient(Uri baseAddress, string? caFile = null, CloudProxy? proxy = null)
     {
+        if (CloudAddress.Problem(baseAddress.ToString()) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(baseAddress));
+        }
+
         _baseAddress = new Uri(baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
         _trust = CloudTrust.Load(caFile);
         _proxy = proxy is not null && !proxy.IsBypassed(_baseAddress) ? proxy : null;

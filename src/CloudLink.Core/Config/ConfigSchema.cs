@@ -25,10 +25,8 @@ public static class ConfigSchema
             "Language of the PIN banner and messages: auto (the host's), en, de, nl, fr or es.",
             value => (string)value == "auto" || HostLanguage.Supported.Contains((string)value) ? null : "use auto, en, de, nl, fr or es."),
         new("cloud.url", ConfigValueKind.Text, AgentConfig.DefaultCloudUrl,
-            "Address of the cloud this agent pairs with and uploads to.",
-            value => Uri.TryCreate((string)value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
-                ? null
-                : $"'{value}' is not a web address; write it like \"https://www.injixo.com\"."),
+            "Address of the cloud this agent pairs with and uploads to: https://, or http:// only to a cloud on this machine.",
+            value => Cloud.CloudAddress.Problem((string)value)),
         new("cloud.caFile", ConfigValueKind.Text, "",
             "PEM file of a private certificate authority the cloud's TLS certificate is issued by (absolute, or relative to the install folder); empty: the system's trusted authorities. The certificate is always checked.",
             value => ((string)value).Contains('\n') ? "give the path of a PEM file, e.g. \"/etc/ssl/corp-ca.pem\"." : null),

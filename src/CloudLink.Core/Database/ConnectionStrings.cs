@@ -1,12 +1,11 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.RegularExpressions;
 using CloudLink.Core.Config;
 
 namespace CloudLink.Core.Database;
 
 /// <summary>Builds ODBC connection strings from the [database] convenience forms, and masks secrets in them.</summary>
-public static partial class ConnectionStrings
+public static class ConnectionStrings
 {
     public static string FromSettings(DatabaseSettings settings) => settings.Type switch
     {
@@ -17,8 +16,8 @@ public static partial class ConnectionStrings
         _ => throw new InvalidOperationException("No database is configured: set [database] type in injixo-cloud-link.toml, or pass --connection."),
     };
 
-    /// <summary>Replaces the values of password-like keys (PWD, Password, ...) with ***, wherever a connection string is shown or logged.</summary>
-    public static string Mask(string connectionString) => SecretValue().Replace(connectionString, match => match.Groups["key"].Value + "=***");
+    /// <summary>Replaces the values of secret-bearing keys (PWD, Password, Token, ...) with ***, wherever a connection string is shown or logged.</summary>
+    public static string Mask(string connectionString) => Secrets.SecretMask.ConnectionString(connectionString);
 
     /// <summary>A value written so that ';', '{' and '}' inside it cannot end it: {value} with '}' doubled.</summary>
     public static string Quote(string value) =>
@@ -61,7 +60,4 @@ public static partial class ConnectionStrings
             _ => windows ? "ODBC Driver 17 for SQL Server" : "FreeTDS",
         };
     }
-
-    [GeneratedRegex(@"(?<key>\b(?:PWD|Password|Pass|Passwd|Secret|AccessToken)\s*)=\s*(?:\{(?:[^}]|\}\})*\}|[^;]*)", RegexOptions.IgnoreCase)]
-    private static partial Regex SecretValue();
 }

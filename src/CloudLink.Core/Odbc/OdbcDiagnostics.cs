@@ -41,7 +41,8 @@ internal static unsafe class OdbcDiagnostics
                 firstNative = native;
             }
 
-            messages.Add(message);
+            // A driver may quote the connection string it was given; its secrets never reach a log.
+            messages.Add(Secrets.SecretMask.ConnectionString(message));
         }
 
         return new OdbcException(operation, firstState ?? "HY000", firstNative,

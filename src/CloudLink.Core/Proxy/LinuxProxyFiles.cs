@@ -55,6 +55,8 @@ public sealed class LinuxProxyFiles(string hostRoot = "/")
         var text = new StringBuilder()
             .Append("# Proxy for the injixo Cloud Link services, written by Set-CloudLinkProxy or cloudlink-proxy.sh.\n")
             .Append("# Each service reads it through its drop-in ").Append(DropInName).Append("; change it with those tools.\n");
+        // Both values hold only characters that need no escaping inside single quotes (ProxyAddress
+        // percent-encodes credentials, ProxySettings checks NO_PROXY), for systemd and for a shell alike.
         foreach (var name in new[] { "HTTPS_PROXY", "https_proxy" })
         {
             text.Append(name).Append("='").Append(settings.Address.Value).Append("'\n");
@@ -64,7 +66,7 @@ public sealed class LinuxProxyFiles(string hostRoot = "/")
         {
             foreach (var name in new[] { "NO_PROXY", "no_proxy" })
             {
-                text.Append(name).Append("='").Append(settings.NoProxy.Replace("'", "")).Append("'\n");
+                text.Append(name).Append("='").Append(settings.NoProxy).Append("'\n");
             }
         }
 

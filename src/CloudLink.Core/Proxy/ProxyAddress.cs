@@ -48,15 +48,31 @@ public sealed class ProxyAddress
             throw new ProxyException($"{source} = '{Mask(trimmed)}' has a path; a proxy URL is only http://host:port.");
         }
 
-        return new ProxyAddress(uri);
+        if (uri.UserInfo.Length == 0)
+        {
+            return new ProxyAddress(uri);
+        }
+
+        var colon = uri.UserInfo.IndexOf(':');
+        var userPart = colon < 0 ? uri.UserInfo : uri.UserInfo.Substring(0, colon);
+        var passwordPart = colon < 0 ? "" : uri.UserInfo.Substring(colon + 1);
+        var user = Uri.UnescapeDataString(userPart);
+        return colon < 0
+            ? new ProxyAddress(new UriBuilder(uri) { UserName = Encode(user), Password = "" }.Uri)
+            : new ProxyAddress(uri).WithCredential(user, Uri.UnescapeDataString(passwordPart));
     }
 
-    /// <summary>This address with a login; user name and password are URL-encoded, so any character is allowed.</summary>
+    /// <summary>
+    /// This address with a login. User name and password are percent-encoded completely (all but
+    /// letters, digits and -._~), so any character is allowed and none needs quoting where the URL is written.
+    /// </summary>
     public ProxyAddress WithCredential(string userName, string password)
     {
-        var builder = new UriBuilder(Uri) { UserName = Uri.EscapeDataString(userName), Password = Uri.EscapeDataString(password) };
+        var builder = new UriBuilder(Uri) { UserName = Encode(userName), Password = Encode(password) };
         return new ProxyAddress(builder.Uri);
     }
+
+    private static string Encode(string text) => Uri.EscapeDataString(text).Replace("'", "%27").Replace("!", "%21").Replace("(", "%28").Replace(")", "%29").Replace("*", "%2A");
 
     /// <summary>Replaces the password of any proxy URL in <paramref name="text"/> with ****.</summary>
     public static string Mask(string text)

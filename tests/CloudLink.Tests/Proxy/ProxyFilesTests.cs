@@ -39,6 +39,41 @@ public sealed class ProxyFilesTests
     }
 
     [Theory]
+    [InlineData("a\nLD_PRELOAD=/tmp/evil.so", "control character (U+000A) at character 2")]
+    [InlineData("localhost\rHTTPS_PROXY=http://attacker:1", "control character (U+000D)")]
+    [InlineData("localhost' LD_PRELOAD='/tmp/x", "holds ''' at character 10")]
+    [InlineData("localhost,$(reboot)", "holds '$'")]
+    public void A_no_proxy_list_that_could_add_settings_of_its_own_is_refused(string noProxy, string reason)
+    {
+        var error = Assert.Throws<ProxyException>(() => new ProxySettings(ProxyAddress.Parse("http://p:1", "x"), noProxy));
+
+        Assert.Contains("NO_PROXY holds", error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void An_inline_password_with_quotes_and_shell_characters_is_written_so_that_a_shell_reads_it_back_whole()
+    {
+        const string password = "pa'ss\"w$(id)`x`\\ ;#é";
+        using var root = new TempFolder();
+        var files = new LinuxProxyFiles(root.Path);
+        // As a person writes it: ' $ ( ) ; raw, what a URL cannot hold raw encoded.
+        var inline = "http://svc:" + password.Replace("\"", "%22", StringComparison.Ordinal).Replace("`", "%60", StringComparison.Ordinal)
+            .Replace("\\", "%5C", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal)
+            .Replace("é", "%C3%A9", StringComparison.Ordinal) + "@proxy.corp:3128";
+
+        files.Write(new ProxySettings(ProxyAddress.Parse(inline, "HTTPS_PROXY"), "localhost"), ["com.injixo.cloud-link.service"]);
+
+        var text = File.ReadAllText(files.EnvironmentFile);
+        Assert.All(text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith('#')),
+            line => Assert.Matches("^[A-Za-z_]+='[A-Za-z0-9%:/@._~,-]*'$", line));
+        Assert.Equal(password, files.Read()!.Address.Password);
+        var shell = CloudLink.Tests.Support.Command.Output("bash", ["-c", "set -a; . \"$0\"; printf '%s' \"$HTTPS_PROXY\"", files.EnvironmentFile]);
+        Assert.Equal(password, ProxyAddress.Parse(shell, "x").Password);
+    }
+
+    [Theory]
     [InlineData("localhost,.corp.example", "app.corp.example", true)]
     [InlineData("localhost,corp.example", "corp.example", true)]
     [InlineData("corp.example", "notcorp.example", false)]
