@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace CloudLink.Core.State;
 
-/// <summary>The few libc calls the state files and the folder scan need on Linux: permissions, fsync of a folder after a rename, the file type.</summary>
+/// <summary>The few libc calls the state files and the import folder need on Linux: permissions, fsync of a folder after a rename, statx and open without following links.</summary>
 internal static class NativeUnix
 {
     private const int ReadOnlyDirectory = 0x10000; // O_RDONLY | O_DIRECTORY on Linux
@@ -13,7 +13,66 @@ internal static class NativeUnix
     private const int RegularFile = 0x8000; // S_IFREG
     private const int Folder = 0x4000; // S_IFDIR
 
+    private const int SymbolicLink = 0xA000; // S_IFLNK
+    private const int AtSymlinkNoFollow = 0x100; // AT_SYMLINK_NOFOLLOW
+    private const int AtEmptyPath = 0x1000; // AT_EMPTY_PATH
+    private const uint StatxBasicStats = 0x7FF; // STATX_BASIC_STATS
+    private const int StatxUidOffset = 20;
+    private const int StatxSizeOffset = 40;
+    private const int StatxMtimeOffset = 112;
+    private const int ReadOnlyCloseOnExecNonBlocking = 0x80000 | 0x800; // O_RDONLY | O_CLOEXEC | O_NONBLOCK
+
+    /// <summary>O_NOFOLLOW differs between architectures: 0400000 on x86-64, 0100000 on Arm.</summary>
+    private static int NoFollow => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
+
+    public const int NoSuchFile = 2; // ENOENT
+    public const int PermissionDenied = 13; // EACCES
+    public const int TooManyLinks = 40; // ELOOP: what open(O_NOFOLLOW) answers for a symbolic link
+
     public static bool IsUnix => !RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+
+    /// <summary>What statx tells of a file: owner, type, size and modification time (UTC ticks, as FileInfo gives them).</summary>
+    public sealed class Facts(uint owner, int type, long size, long modifiedTicks)
+    {
+        public uint Owner { get; } = owner;
+        public long Size { get; } = size;
+        public long ModifiedTicks { get; } = modifiedTicks;
+        public bool IsRegularFile => type == RegularFile;
+        public bool IsSymbolicLink => type == SymbolicLink;
+    }
+
+    /// <summary>The file at <paramref name="path"/>, or the link itself when <paramref name="followLinks"/> is false; null when there is none.</summary>
+    public static Facts? Stat(string path, bool followLinks) => Statx(AtCurrentFolder, Utf8z(path), followLinks ? 0 : AtSymlinkNoFollow);
+
+    /// <summary>The file an open handle refers to, whatever its path shows now.</summary>
+    public static Facts? Stat(Microsoft.Win32.SafeHandles.SafeFileHandle handle) => Statx(handle.DangerousGetHandle().ToInt32(), [0], AtEmptyPath);
+
+    /// <summary>Opens for reading without blocking on a pipe, refusing a symbolic link unless <paramref name="followLinks"/>; null with the errno when it cannot.</summary>
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle? OpenRead(string path, bool followLinks, out int errno)
+    {
+        var fd = open(Utf8z(path), ReadOnlyCloseOnExecNonBlocking | (followLinks ? 0 : NoFollow));
+        errno = fd < 0 ? Marshal.GetLastWin32Error() : 0;
+        return fd < 0 ? null : new Microsoft.Win32.SafeHandles.SafeFileHandle((IntPtr)fd, ownsHandle: true);
+    }
+
+    private static Facts? Statx(int folderFd, byte[] path, int flags)
+    {
+        var buffer = new byte[256]; // struct statx: the same layout on every Linux architecture
+        if (statx(folderFd, path, flags, StatxBasicStats, buffer) != 0)
+        {
+            return null;
+        }
+
+        var seconds = BitConverter.ToInt64(buffer, StatxMtimeOffset);
+        var nanoseconds = BitConverter.ToUInt32(buffer, StatxMtimeOffset + 8);
+        return new Facts(
+            BitConverter.ToUInt32(buffer, StatxUidOffset),
+            BitConverter.ToUInt16(buffer, StatxModeOffset) & FileTypeMask,
+            BitConverter.ToInt64(buffer, StatxSizeOffset),
+            UnixEpochTicks + (seconds * TimeSpan.TicksPerSecond) + (nanoseconds / 100));
+    }
+
+    private static readonly long UnixEpochTicks = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
 
     public static void SetMode(string path, int mode)
     {
@@ -24,32 +83,12 @@ internal static class NativeUnix
         }
     }
 
-    /// <summary>
-    /// True for a named pipe, socket or device (symbolic links followed): opening one to read may block
-    /// forever. False for regular files and folders, and where the type cannot be told.
-    /// </summary>
-    public static bool IsSpecialFile(string path)
+    /// <summary>Where a symbolic link points, as written in it; null when <paramref name="path"/> is not a link.</summary>
+    public static string? ReadLink(string path)
     {
-        if (!IsUnix)
-        {
-            return false;
-        }
-
-        var buffer = new byte[256]; // struct statx: the same layout on every Linux architecture
-        try
-        {
-            if (statx(AtCurrentFolder, Utf8z(path), 0, StatxType, buffer) != 0)
-            {
-                return false;
-            }
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return false;
-        }
-
-        var type = BitConverter.ToUInt16(buffer, StatxModeOffset) & FileTypeMask;
-        return type is not (RegularFile or Folder);
+        var buffer = new byte[4096];
+        var length = readlink(Utf8z(path), buffer, (IntPtr)buffer.Length);
+        return length <= 0 ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, (int)length);
     }
 
     /// <summary>Makes a rename inside <paramref name="folder"/> durable; best effort where the OS refuses.</summary>
@@ -88,5 +127,8 @@ internal static class NativeUnix
 
     [DllImport("libc", SetLastError = true)]
     private static extern int close(int fd);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern long readlink(byte[] path, byte[] buffer, IntPtr size);
 #pragma warning restore CA5392, SYSLIB1054
 }

@@ -1,6 +1,10 @@
 namespace CloudLink.Core.Uploads;
 
-/// <summary>Lists the *.csv files (any case) directly in the import folder, oldest first.</summary>
+/// <summary>
+/// Lists the *.csv files (any case) directly in the import folder, oldest first, with the size and
+/// modification time of what they are (a link's target); a dangling link or a file gone meanwhile
+/// is left out. Whether a link may be followed is decided when the file is opened (<see cref="ImportFile"/>).
+/// </summary>
 public static class CsvFolderScanner
 {
     public static IReadOnlyList<CsvCandidate> Scan(string folder)
@@ -11,6 +15,16 @@ public static class CsvFolderScanner
             var name = Path.GetFileName(path);
             if (!name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
             {
+                continue;
+            }
+
+            if (State.NativeUnix.IsUnix)
+            {
+                if (State.NativeUnix.Stat(path, followLinks: true) is { } facts)
+                {
+                    result.Add(new CsvCandidate(path, name, facts.Size, facts.ModifiedTicks));
+                }
+
                 continue;
             }
 

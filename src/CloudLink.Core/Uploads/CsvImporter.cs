@@ -58,16 +58,15 @@ public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTr
     /// <summary>Imports one settled file; true if it is now accounted for in the ledger.</summary>
     private async Task<bool> ImportAsync(AgentCredentials credentials, IntegrationSettings settings, CsvCandidate file, CancellationToken cancellationToken)
     {
-        if (State.NativeUnix.IsSpecialFile(file.Path))
-        {
-            Refuse(file, "it is a named pipe, socket or device, not a regular file, and reading it could hold up the import; export to a regular file");
-            return false;
-        }
-
-        FileStream stream;
+        ImportFile opened;
         try
         {
-            stream = FileHasher.OpenShared(file.Path);
+            opened = ImportFile.Open(file.Path);
+        }
+        catch (ImportFileRefusedException e)
+        {
+            Refuse(file, e.Message);
+            return false;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -80,12 +79,19 @@ public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTr
             return false;
         }
 
-        using (stream)
+        using (opened)
         {
+            var stream = opened.Stream;
+            if (!opened.Matches(file))
+            {
+                tracker.Forget(file.Path);
+                return false;
+            }
+
             var hashing = System.Diagnostics.Stopwatch.StartNew();
             var sha256 = FileHasher.Sha256(stream);
             log.Debug("{Name}: SHA-256 of {Size} bytes in {Seconds:0.000} s.", file.Name, file.Size, hashing.Elapsed.TotalSeconds);
-            if (!IsUnchanged(file))
+            if (!opened.Matches(file))
             {
                 tracker.Forget(file.Path);
                 return false;
@@ -160,9 +166,4 @@ public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTr
         log.Error("{File} is not imported: {Reason}. It is tried again when the file changes.", file.Path, reason);
     }
 
-    private static bool IsUnchanged(CsvCandidate file)
-    {
-        var info = new FileInfo(file.Path);
-        return info.Exists && info.Length == file.Size && info.LastWriteTimeUtc.Ticks == file.ModifiedTicks;
-    }
 }
