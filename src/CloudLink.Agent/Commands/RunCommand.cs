@@ -4,6 +4,7 @@ using CloudLink.Core.Agent;
 using CloudLink.Core.Control;
 using CloudLink.Core.Logging;
 using CloudLink.Core.Service;
+using CloudLink.Core.State;
 using Serilog;
 
 namespace CloudLink.Agent.Commands;
@@ -14,6 +15,8 @@ internal static class RunCommand
     {
         invocation.AllowOnly("--service");
         var (paths, config) = InstanceLoader.Load(invocation);
+        // The one writer of this instance's state: before anything else, the control socket included.
+        using var writer = StateLock.Acquire(paths);
         using var log = AgentLog.Configure(paths, config.LogLevel, rotate: true)
             .WriteTo.Console(outputTemplate: AgentLog.Template, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .CreateLogger();

@@ -35,7 +35,7 @@ public sealed class InstanceStatus
 
     public static InstanceStatus Read(InstancePaths paths, AgentConfig config, TimeProvider time)
     {
-        var credentials = new CredentialStore(paths).Load();
+        var credentials = new CredentialStore(paths).Read();
         var pin = new PinStore(paths).Load();
         var linked = credentials is { Linked: true } && credentials.CloudUrl == CredentialStore.Normalize(config.CloudUrl);
         var pinValid = !linked && pin is not null && pin.ExpiresAt > time.GetUtcNow();
@@ -43,7 +43,7 @@ public sealed class InstanceStatus
         DateTimeOffset? lastImport = null;
         if (File.Exists(paths.LedgerFile))
         {
-            using var ledger = ImportLedger.Open(paths.LedgerFile);
+            using var ledger = ImportLedger.OpenForReading(paths.LedgerFile);
             imported = ledger.Imported;
             lastImport = ledger.LastImportAt;
             if (linked && Directory.Exists(config.ImportDirectory))

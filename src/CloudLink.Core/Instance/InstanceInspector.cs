@@ -36,7 +36,7 @@ public sealed class InstanceInspector(AgentCli agent)
         info.Version = version.ExitCode == 0 ? version.Output.Trim().Split(' ').Last() : null;
         try
         {
-            var credentials = new CredentialStore(instance.Paths).Load();
+            var credentials = new CredentialStore(instance.Paths).Read();
             info.Linked = credentials?.Linked == true;
             info.IntegrationId = credentials?.IntegrationId;
             info.IntegrationName = credentials?.IntegrationName;

@@ -28,6 +28,12 @@ public sealed class InstancePaths
     public string PinFile => Path.Combine(StateFolder, "pin.json");
     public string LedgerFile => Path.Combine(StateFolder, "imports.jsonl");
 
+    /// <summary>Held locked by the running agent, the state's one writer.</summary>
+    public string LockFile => Path.Combine(StateFolder, "agent.lock");
+
+    /// <summary>The running agent's process id, beside the lock, for a second start to name.</summary>
+    public string ProcessIdFile => Path.Combine(StateFolder, "agent.pid");
+
     /// <summary>Resolves a path from the config against the instance folder; '/' works on every system.</summary>
     public string Resolve(string path)
     {

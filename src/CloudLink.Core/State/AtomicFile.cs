@@ -10,9 +10,13 @@ public static class AtomicFile
     public const int PrivateFolderMode = 0x1C0; // 0700
 
     /// <param name="keepModeOf">On Linux, a file whose permissions the new file takes over (e.g. the file it replaces).</param>
-    public static void Write(string path, byte[] content, bool privateFile, string? keepModeOf = null)
+    public static void Write(string path, byte[] content, bool privateFile, string? keepModeOf = null) =>
+        Write(path, stream => stream.Write(content, 0, content.Length), privateFile, keepModeOf);
+
+    /// <summary>The same, for content written by <paramref name="writeContent"/> (streamed, never held in memory whole).</summary>
+    public static void Write(string path, Action<Stream> writeContent, bool privateFile, string? keepModeOf = null)
     {
-        var temporary = WriteTemporary(path, content, privateFile);
+        var temporary = WriteTemporary(path, writeContent, privateFile);
 #if NET7_0_OR_GREATER
         if (keepModeOf is not null && !OperatingSystem.IsWindows() && File.Exists(keepModeOf))
         {
@@ -46,7 +50,7 @@ public static class AtomicFile
     /// <summary>Writes the file only if it does not exist yet; false if another writer got there first.</summary>
     public static bool CreateIfAbsent(string path, byte[] content, bool privateFile)
     {
-        var temporary = WriteTemporary(path, content, privateFile);
+        var temporary = WriteTemporary(path, stream => stream.Write(content, 0, content.Length), privateFile);
         try
         {
             File.Move(temporary, path);
@@ -74,13 +78,19 @@ public static class AtomicFile
         NativeUnix.SetMode(folder, PrivateFolderMode);
     }
 
-    private static string WriteTemporary(string path, byte[] content, bool privateFile)
+    private static string WriteTemporary(string path, Action<Stream> writeContent, bool privateFile)
     {
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        using (var stream = OpenNew(temporary, privateFile))
+        try
         {
-            stream.Write(content, 0, content.Length);
+            using var stream = OpenNew(temporary, privateFile);
+            writeContent(stream);
             stream.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
         }
 
         return temporary;
@@ -88,7 +98,7 @@ public static class AtomicFile
 
     /// <summary>Opens a new file; private files are 0600 from their creation on Linux, not after.</summary>
     /// <remarks><paramref name="bufferSize"/> 0 writes straight through, so a failed write leaves nothing behind to be written later.</remarks>
-    internal static FileStream OpenNew(string path, bool privateFile, FileMode mode = FileMode.CreateNew, int bufferSize = 4096)
+    internal static FileStream OpenNew(string path, bool privateFile, FileMode mode = FileMode.CreateNew, int bufferSize = 4096, FileShare share = FileShare.Read)
     {
 #if NET7_0_OR_GREATER
         if (privateFile && !OperatingSystem.IsWindows())
@@ -97,13 +107,13 @@ public static class AtomicFile
             {
                 Mode = mode,
                 Access = FileAccess.Write,
-                Share = FileShare.Read,
+                Share = share,
                 UnixCreateMode = (UnixFileMode)PrivateMode,
                 BufferSize = bufferSize,
             });
         }
 #endif
-        var stream = new FileStream(path, mode, FileAccess.Write, FileShare.Read, Math.Max(bufferSize, 1));
+        var stream = new FileStream(path, mode, FileAccess.Write, share, Math.Max(bufferSize, 1));
         if (privateFile)
         {
             NativeUnix.SetMode(path, PrivateMode);

@@ -12,12 +12,17 @@ public sealed class CredentialStore(InstancePaths paths)
     /// <summary>Set when the last <see cref="Load"/> found the file damaged and used its copy: what was wrong.</summary>
     public string? RecoveredFrom { get; private set; }
 
-    public AgentCredentials? Load()
+    /// <summary>The credentials as they are, for commands that only show them: a damaged file is read from its copy but not restored.</summary>
+    public AgentCredentials? Read() => Load(restore: false);
+
+    public AgentCredentials? Load() => Load(restore: true);
+
+    private AgentCredentials? Load(bool restore)
     {
         RecoveredFrom = null;
         try
         {
-            return MirroredFile.Read<AgentCredentials, StateException>(FilePath, Parse, damage => RecoveredFrom = damage.InnerException?.Message ?? damage.Message);
+            return MirroredFile.Read<AgentCredentials, StateException>(FilePath, Parse, damage => RecoveredFrom = damage.InnerException?.Message ?? damage.Message, restore);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

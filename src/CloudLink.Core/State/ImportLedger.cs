@@ -6,9 +6,11 @@ namespace CloudLink.Core.State;
 /// <summary>
 /// What this instance has imported, as an append-only journal of JSON lines. Each record is
 /// written with one write and flushed to disk before the import counts as done, so a crash loses
-/// at most the record being written; such a torn or damaged line is dropped when the ledger is
-/// opened (and the file rewritten atomically without it). A dropped record costs nothing: before
-/// uploading, the agent asks the cloud whether it already holds the content.
+/// at most the record being written. The file is read as a stream: memory is bounded by the number
+/// of distinct files and contents, not by the file's size. Only the running agent, the state's one
+/// writer (<see cref="StateLock"/>), repairs it: a torn or damaged line is then dropped and the file
+/// rewritten atomically without it; everyone else reads it as it is and writes nothing. A dropped
+/// record costs nothing: before uploading, the agent asks the cloud whether it already holds the content.
 /// </summary>
 public sealed class ImportLedger : IDisposable
 {
@@ -30,39 +32,59 @@ public sealed class ImportLedger : IDisposable
 
     public DateTimeOffset? LastImportAt { get; private set; }
 
-    public static ImportLedger Open(string path)
+    /// <summary>Opens the ledger to write to it: for the running agent, which holds the state lock. A damaged line is dropped from the file.</summary>
+    public static ImportLedger Open(string path) => Load(path, repair: true);
+
+    /// <summary>Reads the ledger without ever writing it ('status', the cmdlets): a damaged line is only skipped.</summary>
+    public static ImportLedger OpenForReading(string path) => Load(path, repair: false);
+
+    private static ImportLedger Load(string path, bool repair)
     {
         var ledger = new ImportLedger(path);
-        var valid = new List<string>();
-        if (File.Exists(path))
+        if (!File.Exists(path))
         {
-            foreach (var line in File.ReadAllLines(path, Encoding.UTF8))
+            return ledger;
+        }
+
+        var unterminated = false;
+        foreach (var (text, terminated) in LedgerLines.Read(path))
+        {
+            unterminated = !terminated;
+            if (text is { Length: 0 })
             {
-                if (line.Length == 0)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var entry = TryParse(line);
-                if (entry is null)
-                {
-                    ledger.DroppedRecords++;
-                    continue;
-                }
-
-                valid.Add(line);
+            if (text is not null && TryParse(text) is { } entry)
+            {
                 ledger.Remember(entry);
             }
-
-            if (ledger.DroppedRecords > 0 || !EndsWithNewline(path))
+            else
             {
-                var text = valid.Count == 0 ? "" : string.Join("\n", valid) + "\n";
-                AtomicFile.Write(path, Encoding.UTF8.GetBytes(text), privateFile: true);
+                ledger.DroppedRecords++;
             }
+        }
+
+        if (repair && (ledger.DroppedRecords > 0 || unterminated))
+        {
+            AtomicFile.Write(path, WriteValidLines(path), privateFile: true);
         }
 
         return ledger;
     }
+
+    /// <summary>Streams the readable records of <paramref name="path"/>, each with its newline, into the new file.</summary>
+    private static Action<Stream> WriteValidLines(string path) => output =>
+    {
+        foreach (var (text, _) in LedgerLines.Read(path))
+        {
+            if (text is { Length: > 0 } && TryParse(text) is not null)
+            {
+                var bytes = Encoding.UTF8.GetBytes(text + "\n");
+                output.Write(bytes, 0, bytes.Length);
+            }
+        }
+    };
 
     /// <summary>True if this integration already received (or already had) this content.</summary>
     public bool Contains(long integrationId, string sha256) => _contents.Contains(ContentKey(integrationId, sha256));
@@ -154,18 +176,6 @@ public sealed class ImportLedger : IDisposable
         {
             return null;
         }
-    }
-
-    private static bool EndsWithNewline(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        if (stream.Length == 0)
-        {
-            return true;
-        }
-
-        stream.Seek(-1, SeekOrigin.End);
-        return stream.ReadByte() == '\n';
     }
 
     private static string ContentKey(long integrationId, string sha256) => integrationId + ":" + sha256;

@@ -23,10 +23,11 @@ public static class MirroredFile
     }
 
     /// <summary>
-    /// Parses FILE, or its copy when FILE is damaged (<paramref name="parse"/> threw <typeparamref name="TDamage"/>).
+    /// Parses FILE, or its copy when FILE is damaged (<paramref name="parse"/> threw <typeparamref name="TDamage"/>),
+    /// and then, if <paramref name="restore"/> (the state's writer only), writes the copy back over FILE.
     /// Returns null when FILE does not exist. When both are damaged, the last damage is thrown.
     /// </summary>
-    public static T? Read<T, TDamage>(string path, Func<byte[], T> parse, Action<TDamage> usedCopy)
+    public static T? Read<T, TDamage>(string path, Func<byte[], T> parse, Action<TDamage> usedCopy, bool restore = true)
         where T : class
         where TDamage : Exception
     {
@@ -49,7 +50,11 @@ public static class MirroredFile
             var copy = File.ReadAllBytes(CopyOf(path));
             var value = parse(copy);
             usedCopy(damage);
-            AtomicFile.Write(path, copy, privateFile: true);
+            if (restore)
+            {
+                AtomicFile.Write(path, copy, privateFile: true);
+            }
+
             return value;
         }
     }

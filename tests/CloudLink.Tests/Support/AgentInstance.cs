@@ -131,6 +131,7 @@ public sealed class RunningAgent(AgentHost host, Logger log) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _run;
+    private bool _disposed;
 
     public AgentHost Host => host;
 
@@ -155,8 +156,15 @@ public sealed class RunningAgent(AgentHost host, Logger log) : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the loop; a second call does nothing (a test may stop the agent before its owner does).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _stop.CancelAsync();
         try
         {
