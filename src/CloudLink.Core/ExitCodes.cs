@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>'service status' of an installed service that is not running.</summary>
     public const int ServiceNotRunning = 8;
+
+    /// <summary>'run' refused: the instance's folder, config, state folder or executable can be changed by others (see 'check').</summary>
+    public const int UnsafeFiles = 9;
 }

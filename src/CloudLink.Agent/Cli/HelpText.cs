@@ -57,12 +57,17 @@ internal static class HelpText
     public static string Config => """
         Usage: injixo-cloud-link [--config PATH] config get KEY
                injixo-cloud-link [--config PATH] config set KEY VALUE [--string]
+               injixo-cloud-link [--config PATH] config set KEY [--stdin]
 
         get prints the value of KEY (its default, noted on stderr, when the file does not set it).
         set changes KEY in place: every comment, blank line and key order stays. true/false become
         booleans and numbers stay numbers; --string stores VALUE as text. A value that would make
         the config invalid is refused and the file is not changed. A missing file is created from
         the commented default. Restart the service for a change to take effect.
+        Secrets (database.password, a connection string with PWD=...) stay off the command line:
+        without VALUE, set asks for it without echoing, or reads one line of standard input
+        (--stdin). A secret given as VALUE works, with a warning. Secrets are never printed, and a
+        config that holds one loses every permission of other users.
 
         Keys:
         """ + Environment.NewLine + string.Join(Environment.NewLine, CloudLink.Core.Config.ConfigSchema.Keys.Select(key => $"  {key.Path,-22}{key.Help}"));

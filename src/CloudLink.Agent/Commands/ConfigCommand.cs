@@ -25,11 +25,26 @@ internal static class ConfigCommand
                     return ExitCodes.Ok;
                 }
 
-            case "set" when invocation.Words.Count == 4:
+            case "set" when invocation.Words.Count is 3 or 4:
                 {
-                    invocation.AllowOnly("--string");
+                    invocation.AllowOnly("--string", "--stdin");
                     var key = invocation.Words[2];
-                    var value = ConfigFile.ParseValue(invocation.Words[3], invocation.Flags.Contains("--string"));
+                    var fromInput = invocation.Flags.Contains("--stdin") || invocation.Words.Count == 3;
+                    if (fromInput && invocation.Words.Count == 4)
+                    {
+                        throw new UsageException("Give the value either on the command line or with --stdin, not both.");
+                    }
+
+                    var text = fromInput
+                        ? SecretInput.Read($"{key}: ", $"No value for {key} came on standard input.")
+                        : invocation.Words[3];
+                    var value = ConfigFile.ParseValue(text, invocation.Flags.Contains("--string") || fromInput);
+                    if (!fromInput && ConfigSecrets.IsSecret(key, value))
+                    {
+                        Console.Error.WriteLine($"Warning: the value of {key} was given on the command line, where other users can see it (ps, /proc) and the shell keeps it in its history. " +
+                                                $"Next time leave the value out: 'config set {key}' asks for it without echoing, or reads it from standard input with --stdin.");
+                    }
+
                     var change = ConfigFile.Set(paths, key, value);
                     if (change.CreatedFile)
                     {
@@ -41,7 +56,7 @@ internal static class ConfigCommand
                 }
 
             default:
-                throw new UsageException("Use 'injixo-cloud-link config get KEY' or 'injixo-cloud-link config set KEY VALUE [--string]'; see 'injixo-cloud-link config --help'.");
+                throw new UsageException("Use 'injixo-cloud-link config get KEY', 'config set KEY VALUE [--string]', or 'config set KEY [--stdin]' for a secret; see 'injixo-cloud-link config --help'.");
         }
     }
 }

@@ -40,14 +40,7 @@ internal static class ProxyCommand
         }
     }
 
-    /// <summary>The password from standard input (one line), so it stays out of the process list and shell history.</summary>
-    private static string ReadPassword()
-    {
-        if (!Console.IsInputRedirected)
-        {
-            Console.Error.Write("Proxy password: ");
-        }
-
-        return Console.ReadLine() ?? throw new UsageException("No password given: pass --password, or write it to standard input.");
-    }
+    /// <summary>The password from standard input (one line) or a prompt that does not echo, so it stays out of the process list and shell history.</summary>
+    private static string ReadPassword() =>
+        SecretInput.Read("Proxy password: ", "No password given: pass --password, or write it to standard input.");
 }

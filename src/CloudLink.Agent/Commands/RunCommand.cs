@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using CloudLink.Agent.Cli;
 using CloudLink.Core.Agent;
 using CloudLink.Core.Control;
+using CloudLink.Core.Instance;
 using CloudLink.Core.Logging;
 using CloudLink.Core.Service;
 using CloudLink.Core.State;
@@ -15,6 +16,18 @@ internal static class RunCommand
     {
         invocation.AllowOnly("--service");
         var (paths, config) = InstanceLoader.Load(invocation);
+        var findings = InstanceFileSafety.Check(paths);
+        foreach (var finding in findings)
+        {
+            Console.Error.WriteLine((finding.Fatal ? "Refused: " : "Warning: ") + finding);
+        }
+
+        if (findings.Any(finding => finding.Fatal))
+        {
+            Console.Error.WriteLine("The agent does not start while anyone but root or its own user can change what it runs on; 'injixo-cloud-link check' lists it all.");
+            return ExitCodes.UnsafeFiles;
+        }
+
         // The one writer of this instance's state: before anything else, the control socket included.
         using var writer = StateLock.Acquire(paths);
         using var log = AgentLog.Configure(paths, config.LogLevel, rotate: true)

@@ -80,7 +80,7 @@ public sealed class InstanceStatus
         var file = Path.Combine(paths.StateFolder, "database.json");
         try
         {
-            var checkpoint = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllBytes(file), StateJson.Default.DatabaseCheckpoint);
+            var checkpoint = System.Text.Json.JsonSerializer.Deserialize(NoFollow.ReadAllBytes(file), StateJson.Default.DatabaseCheckpoint);
             if (checkpoint is null)
             {
                 return null;

@@ -13,14 +13,17 @@ namespace CloudLink.Core.Config;
 /// </summary>
 public static class ConfigFile
 {
-    /// <summary>The value of a documented key: from the file, or its default (with <c>IsDefault</c>).</summary>
+    /// <summary>
+    /// The value of a documented key: from the file, or its default (with <c>IsDefault</c>). A
+    /// secret comes back as what may be shown of it (<see cref="ConfigSecrets.Display"/>), never itself.
+    /// </summary>
     public static (object Value, bool IsDefault) Get(InstancePaths paths, string key)
     {
         var definition = Known(paths, key);
         var document = File.Exists(paths.ConfigFile) ? ConfigLoader.Read(paths) : TomlDocument.Parse(ConfigLoader.DefaultText());
         ConfigLoader.FromDocument(document, paths);
         var value = document.GetValue(key.Split('.'));
-        return value is null ? (definition.Default, true) : (value, false);
+        return value is null ? (definition.Default, true) : (Shown(key, value), false);
     }
 
     /// <summary>Sets a documented key; creates the file from the commented default if it is missing.</summary>
@@ -48,8 +51,17 @@ public static class ConfigFile
 
         Directory.CreateDirectory(paths.Folder);
         AtomicFile.Write(paths.ConfigFile, edited.ToUtf8(), privateFile: false, keepModeOf: created ? null : paths.ConfigFile);
-        return new ConfigChange(key, previous ?? definition.Default, value, created);
+        if (ConfigSecrets.Holds(edited))
+        {
+            // Owner and group (the service user) keep their access; others lose theirs.
+            NativeUnix.RemoveOthersAccess(paths.ConfigFile);
+        }
+
+        return new ConfigChange(key, Shown(key, previous ?? definition.Default), Shown(key, value), created);
     }
+
+    /// <summary>The value itself, or for a secret what may be shown of it.</summary>
+    private static object Shown(string key, object value) => ConfigSecrets.IsSecret(key, value) ? ConfigSecrets.Display(key, value) : value;
 
     /// <summary>Reads a command-line value: true/false as booleans, integers and decimals as numbers, the rest as text.</summary>
     public static object ParseValue(string text, bool forceString)
@@ -101,4 +113,5 @@ public static class ConfigFile
 }
 
 /// <summary>What a 'config set' changed.</summary>
+/// <summary>A change of one key; a secret's values are what may be shown of them, never the values.</summary>
 public sealed record ConfigChange(string Key, object OldValue, object NewValue, bool CreatedFile);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CloudLink.Core.Cloud;
 using CloudLink.Core.Instance;
+using CloudLink.Core.State;
 using CloudLink.Core.Toml;
 
 namespace CloudLink.Core.Config;
@@ -38,7 +39,11 @@ public static class ConfigLoader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file);
+            bytes = NoFollow.ReadAllBytes(file);
+        }
+        catch (SymbolicLinkException e)
+        {
+            throw new ConfigException(file, 1, 1, null, e.Message);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -60,6 +60,12 @@ public sealed class ControlChannel : IAsyncDisposable
     public static async Task<ControlResponse?> AskAsync(InstancePaths paths, ControlRequest request, TimeSpan timeout)
     {
         var path = SocketPath(paths);
+        if (NativeUnix.Stat(path, followLinks: false) is { IsSymbolicLink: true })
+        {
+            // Only the agent makes the socket; a link in its place is not the agent's and is not followed.
+            throw new SymbolicLinkException(path);
+        }
+
         Socket socket;
         try
         {

@@ -71,7 +71,7 @@ public sealed class RereadRequests(InstancePaths paths)
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(FilePath), StateJson.Default.ListRereadPeriod) ?? [];
+            return JsonSerializer.Deserialize(NoFollow.ReadAllBytes(FilePath), StateJson.Default.ListRereadPeriod) ?? [];
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -136,7 +136,7 @@ public sealed class RotatingLogFile : ILogEventSink, IDisposable
         try
         {
             Directory.CreateDirectory(_folder);
-            var stream = new FileStream(CurrentPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            var stream = OpenPrivate(CurrentPath);
             _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
             return true;
         }
@@ -146,6 +146,44 @@ public sealed class RotatingLogFile : ILogEventSink, IDisposable
             return false;
         }
     }
+
+    /// <summary>
+    /// The log is 0640 (owner and the owner's group: the service user, and admins given that group):
+    /// it holds PINs and, with verbose on, rows of the database. A log from before is made so too.
+    /// </summary>
+    private static FileStream OpenPrivate(string path)
+    {
+#if NET7_0_OR_GREATER
+        if (!OperatingSystem.IsWindows())
+        {
+            var stream = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.Append,
+                Access = FileAccess.Write,
+                Share = FileShare.ReadWrite | FileShare.Delete,
+                UnixCreateMode = LogMode,
+            });
+            try
+            {
+                if ((File.GetUnixFileMode(path) & ~LogMode) != 0)
+                {
+                    File.SetUnixFileMode(path, LogMode);
+                }
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not the owner: whoever owns it decides; 'check' reports it.
+            }
+
+            return stream;
+        }
+#endif
+        return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+    }
+
+#if NET7_0_OR_GREATER
+    private const UnixFileMode LogMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+#endif
 
     private void Fail(Exception e)
     {

@@ -34,7 +34,7 @@ public static class MirroredFile
         byte[] content;
         try
         {
-            content = File.ReadAllBytes(path);
+            content = NoFollow.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -47,7 +47,7 @@ public static class MirroredFile
         }
         catch (TDamage damage) when (File.Exists(CopyOf(path)))
         {
-            var copy = File.ReadAllBytes(CopyOf(path));
+            var copy = NoFollow.ReadAllBytes(CopyOf(path));
             var value = parse(copy);
             usedCopy(damage);
             if (restore)

@@ -27,14 +27,22 @@ internal static class NativeUnix
 
     public const int NoSuchFile = 2; // ENOENT
     public const int PermissionDenied = 13; // EACCES
+    public const int NotAFolder = 20; // ENOTDIR
     public const int TooManyLinks = 40; // ELOOP: what open(O_NOFOLLOW) answers for a symbolic link
 
     public static bool IsUnix => !RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
-    /// <summary>What statx tells of a file: owner, type, size and modification time (UTC ticks, as FileInfo gives them).</summary>
-    public sealed class Facts(uint owner, int type, long size, long modifiedTicks)
+    /// <summary>The process's effective user id.</summary>
+    public static uint EffectiveUser => IsUnix ? geteuid() : 0;
+
+    /// <summary>What statx tells of a file: owner, group, type, permissions, size and modification time (UTC ticks, as FileInfo gives them).</summary>
+    public sealed class Facts(uint owner, uint group, int type, int permissions, long size, long modifiedTicks)
     {
         public uint Owner { get; } = owner;
+        public uint Group { get; } = group;
+
+        /// <summary>The permission bits (e.g. 0640), without the file type.</summary>
+        public int Permissions { get; } = permissions;
         public long Size { get; } = size;
         public long ModifiedTicks { get; } = modifiedTicks;
         public bool IsRegularFile => type == RegularFile;
@@ -57,6 +65,11 @@ internal static class NativeUnix
 
     private static Facts? Statx(int folderFd, byte[] path, int flags)
     {
+        if (!IsUnix)
+        {
+            return null;
+        }
+
         var buffer = new byte[256]; // struct statx: the same layout on every Linux architecture
         if (statx(folderFd, path, flags, StatxBasicStats, buffer) != 0)
         {
@@ -65,9 +78,12 @@ internal static class NativeUnix
 
         var seconds = BitConverter.ToInt64(buffer, StatxMtimeOffset);
         var nanoseconds = BitConverter.ToUInt32(buffer, StatxMtimeOffset + 8);
+        var mode = BitConverter.ToUInt16(buffer, StatxModeOffset);
         return new Facts(
             BitConverter.ToUInt32(buffer, StatxUidOffset),
-            BitConverter.ToUInt16(buffer, StatxModeOffset) & FileTypeMask,
+            BitConverter.ToUInt32(buffer, StatxUidOffset + 4),
+            mode & FileTypeMask,
+            mode & 0xFFF,
             BitConverter.ToInt64(buffer, StatxSizeOffset),
             UnixEpochTicks + (seconds * TimeSpan.TicksPerSecond) + (nanoseconds / 100));
     }
@@ -83,9 +99,23 @@ internal static class NativeUnix
         }
     }
 
+    /// <summary>Takes every permission of "others" away from a file (chmod o-rwx), keeping the owner's and the group's.</summary>
+    public static void RemoveOthersAccess(string path)
+    {
+        if (IsUnix && Stat(path, followLinks: false) is { } facts && (facts.Permissions & 0x7) != 0)
+        {
+            SetMode(path, facts.Permissions & ~0x7);
+        }
+    }
+
     /// <summary>Where a symbolic link points, as written in it; null when <paramref name="path"/> is not a link.</summary>
     public static string? ReadLink(string path)
     {
+        if (!IsUnix)
+        {
+            return null;
+        }
+
         var buffer = new byte[4096];
         var length = readlink(Utf8z(path), buffer, (IntPtr)buffer.Length);
         return length <= 0 ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, (int)length);
@@ -130,5 +160,8 @@ internal static class NativeUnix
 
     [DllImport("libc", SetLastError = true)]
     private static extern long readlink(byte[] path, byte[] buffer, IntPtr size);
+
+    [DllImport("libc")]
+    private static extern uint geteuid();
 #pragma warning restore CA5392, SYSLIB1054
 }

@@ -10,7 +10,7 @@ public sealed class PinStore(InstancePaths paths)
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(paths.PinFile), StateJson.Default.PinRecord);
+            return JsonSerializer.Deserialize(NoFollow.ReadAllBytes(paths.PinFile), StateJson.Default.PinRecord);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {

@@ -79,7 +79,8 @@ public sealed class SetCloudLinkConfigCommand : InstanceParameterCmdlet
 
         foreach (var (key, value) in changes)
         {
-            if (ShouldProcess(instance.Paths.ConfigFile, $"Set {key} = {ConfigFile.Format(value)}"))
+            var shown = ConfigSecrets.IsSecret(key, value) ? ConfigSecrets.Display(key, value) : ConfigFile.Format(value);
+            if (ShouldProcess(instance.Paths.ConfigFile, $"Set {key} = {shown}"))
             {
                 var change = ConfigFile.Set(instance.Paths, key, value is int number ? (long)number : value);
                 if (PassThru)
