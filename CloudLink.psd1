@@ -20,6 +20,8 @@
         'Get-CloudLinkConfig',
         'Set-CloudLinkConfig',
         'Start-CloudLinkImport',
+        'Get-CloudLinkQuery',
+        'Approve-CloudLinkQuery',
         'Set-CloudLinkProxy',
         'Get-CloudLinkProxy',
         'Remove-CloudLinkProxy',

@@ -41,6 +41,7 @@ try
         "status" => await StatusCommand.RunAsync(invocation),
         "import" => await ImportCommand.RunAsync(invocation),
         "config" => ConfigCommand.Run(invocation),
+        "query" when invocation.Words.Count > 1 && invocation.Words[1] == "approve" => await QueryApproveCommand.RunAsync(invocation),
         "query" => QueryCommand.Run(invocation),
         "service" => ServiceCommand.Run(invocation),
         "proxy" => ProxyCommand.Run(invocation),

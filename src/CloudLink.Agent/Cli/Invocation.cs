@@ -8,7 +8,7 @@ internal sealed class Invocation
     private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
     {
         "--connection", "--sql", "--type", "--from", "--to", "--output", "--timeout",
-        "--user", "--password", "--no-proxy", "--older-than", "--keep",
+        "--user", "--password", "--no-proxy", "--older-than", "--keep", "--sha256",
     };
 
     public HashSet<string> Flags { get; } = new(StringComparer.Ordinal);

@@ -76,6 +76,12 @@ internal static class RunCommand
                     runner.WakeUp();
                     response.Message = $"The running agent reads the database windows from {from:yyyy-MM-dd HH:mm} to {to:yyyy-MM-dd HH:mm} again; see its log.";
                     break;
+                case "approve" when request.Sha256 is { Length: 64 } sha256:
+                    new QueryStore(host.Paths).Approve(sha256.ToLowerInvariant(), request.ApprovedBy ?? "", host.Time.GetUtcNow());
+                    host.Log.Information("The query with SHA-256 {Sha256} was approved by {User}.", sha256, request.ApprovedBy);
+                    runner.WakeUp();
+                    response.Message = "approved";
+                    break;
                 case "import":
                     runner.WakeUp();
                     response.Message = "The running agent imports now; see its log for what it sends.";
@@ -87,7 +93,7 @@ internal static class RunCommand
                     (response.IntegrationId, response.IntegrationName) = (credentials?.IntegrationId, credentials?.IntegrationName);
                     break;
                 default:
-                    return new ControlResponse { Message = $"Unknown command '{request.Command}'; use status, pin or import." };
+                    return new ControlResponse { Message = $"Unknown command '{request.Command}'; use status, pin, import or approve." };
             }
 
             return response;

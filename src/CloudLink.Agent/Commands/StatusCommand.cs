@@ -38,6 +38,11 @@ internal static class StatusCommand
         Console.WriteLine($"Import folder:  {status.ImportDirectory}");
         Console.WriteLine($"Imported:       {status.ImportedFiles} file(s), last {Time(status.LastImportAt)}");
         Console.WriteLine($"Backlog:        {status.Backlog} file(s)");
+        if (status.QuerySha256 is { } sha256)
+        {
+            Console.WriteLine($"Query:          SHA-256 {sha256}, {status.QueryState}");
+        }
+
         if (status.DatabaseNextWindow is { } next)
         {
             Console.WriteLine($"Database:       read up to {next.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} (database time); history {status.DatabaseHistoryPercent:0}% read");

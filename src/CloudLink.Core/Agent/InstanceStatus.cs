@@ -33,6 +33,12 @@ public sealed class InstanceStatus
     /// <summary>Database import: share of the first connection's history read, 0 to 100.</summary>
     public double? DatabaseHistoryPercent { get; init; }
 
+    /// <summary>Database import: the SHA-256 of the integration's query as the agent last received it.</summary>
+    public string? QuerySha256 { get; init; }
+
+    /// <summary>Database import: "runs (approved)", "waits for approval", or "runs (queryApproval = cloud)".</summary>
+    public string? QueryState { get; init; }
+
     public static InstanceStatus Read(InstancePaths paths, AgentConfig config, TimeProvider time)
     {
         var credentials = new CredentialStore(paths).Read();
@@ -54,8 +60,15 @@ public sealed class InstanceStatus
         }
 
         var database = DatabaseProgress(paths);
+        var queries = new QueryStore(paths);
+        var query = queries.Current();
         return new InstanceStatus
         {
+            QuerySha256 = query?.Sha256,
+            QueryState = query is null ? null
+                : !config.Database.ApprovesLocally ? "runs (queryApproval = cloud)"
+                : queries.IsApproved(query.Sha256) ? "runs (approved here)"
+                : "waits for approval: run 'injixo-cloud-link query approve'",
             DatabaseNextWindow = database?.Next,
             DatabaseHistoryPercent = database?.Percent,
             Name = config.Name,

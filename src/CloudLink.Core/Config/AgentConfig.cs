@@ -53,6 +53,11 @@ public sealed class DatabaseSettings
     public string Password { get; init; } = "";
     public string Options { get; init; } = "";
 
+    /// <summary>"cloud": the query the integration sets runs as it comes; "local": only once an operator approved that exact text here.</summary>
+    public string QueryApproval { get; init; } = "cloud";
+
+    public bool ApprovesLocally => QueryApproval == "local";
+
     public bool IsConfigured => Type.Length > 0;
 }
 

@@ -84,6 +84,7 @@ public static class ConfigLoader
             User = (string)values["database.user"],
             Password = (string)values["database.password"],
             Options = (string)values["database.options"],
+            QueryApproval = (string)values["database.queryApproval"],
         };
         CheckDatabase(document, paths.ConfigFile, database);
 

@@ -12,6 +12,11 @@ public sealed class ControlRequest
     public DateTime? From { get; set; }
 
     public DateTime? To { get; set; }
+
+    /// <summary>For approve: the SHA-256 of the query approved, and who approved it.</summary>
+    public string? Sha256 { get; set; }
+
+    public string? ApprovedBy { get; set; }
 }
 
 public sealed class ControlResponse

@@ -28,6 +28,7 @@ public sealed class DatabaseImporter(InstancePaths paths, AgentConfig config, Cl
 
     private DateTimeOffset _realTimeAt = DateTimeOffset.MinValue;
     private readonly RereadRequests _rereads = new(paths);
+    private readonly QueryGate _gate = new(paths, config.Database, log, time);
     private bool _spoolCleaned;
 
     public string CheckpointFile => Path.Combine(paths.StateFolder, "database.json");
@@ -37,6 +38,11 @@ public sealed class DatabaseImporter(InstancePaths paths, AgentConfig config, Cl
     {
         var database = settings.Database ?? throw new DatabaseImportException(
             "The integration has no query yet: set its data type, query and time zone on the integration's page in the cloud.");
+        if (!_gate.MayRun(database.Query))
+        {
+            return;
+        }
+
         var type = DataType.Parse(database.DataType);
         var clock = WindowClock.For(database.TimeZone);
         var now = time.GetUtcNow();

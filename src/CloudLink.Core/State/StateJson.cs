@@ -8,6 +8,8 @@ namespace CloudLink.Core.State;
 [JsonSerializable(typeof(AgentCredentials))]
 [JsonSerializable(typeof(PinRecord))]
 [JsonSerializable(typeof(LedgerEntry))]
+[JsonSerializable(typeof(QueryRecord))]
+[JsonSerializable(typeof(List<QueryApproval>))]
 [JsonSerializable(typeof(CloudLink.Core.Service.ServiceRecord))]
 #if NET
 [JsonSerializable(typeof(CloudLink.Core.Database.DatabaseCheckpoint))]
