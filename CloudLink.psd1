@@ -26,6 +26,7 @@
         'Get-CloudLinkProxy',
         'Remove-CloudLinkProxy',
         'Test-CloudLinkConnection',
+        'Test-CloudLinkInstance',
         'Remove-CloudLinkLog',
         'Register-CloudLinkLogPurge',
         'Unregister-CloudLinkLogPurge'

@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>'run' refused: the instance's folder, config, state folder or executable can be changed by others (see 'check').</summary>
     public const int UnsafeFiles = 9;
+
+    /// <summary>'check' found a problem (a line that says FAILED).</summary>
+    public const int CheckFailed = 10;
 }

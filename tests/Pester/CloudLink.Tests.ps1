@@ -11,7 +11,7 @@ BeforeAll {
         $folder = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
         New-Item -ItemType Directory -Path $folder | Out-Null
         if ($env:CLOUDLINK_PACKAGE) { tar -xzf $env:CLOUDLINK_PACKAGE -C $folder }
-        Set-Content -Path (Join-Path $folder 'injixo-cloud-link.toml') -Value "# kept`n[app]`nverbose = false # why`n"
+        Set-Content -Path (Join-Path $folder 'injixo-cloud-link.toml') -Value "# kept`n[app]`nverbose = false # why`n" -NoNewline
         $folder
     }
 }
@@ -19,7 +19,7 @@ BeforeAll {
 Describe 'Module' -Tag 'Unit' {
     It 'exports exactly the documented cmdlets, each with help and an example' {
         $commands = Get-Command -Module CloudLink
-        $commands.Count | Should -Be 17
+        $commands.Count | Should -Be 20
         foreach ($command in $commands) {
             $help = Get-Help $command.Name -Full
             $help.Synopsis | Should -Not -BeNullOrEmpty
@@ -167,6 +167,20 @@ Describe 'Test-CloudLinkConnection' -Tag 'Unit' {
         $check.Succeeded | Should -BeFalse
         $check.DnsResolved | Should -BeFalse
         $check.Message | Should -Match 'DNS'
+    }
+}
+
+Describe 'Test-CloudLinkInstance' -Tag 'Integration' {
+    It 'returns one result per check with its fix, and -Quiet says whether one failed' -Skip:(-not $env:CLOUDLINK_PACKAGE -or $script:OnWindows) {
+        $folder = New-TestInstance
+        Add-Content -Path (Join-Path $folder 'injixo-cloud-link.toml') -Value "[cloud]`nurl = `"http://127.0.0.1:9`"`n" -NoNewline
+        $results = Test-CloudLinkInstance -ConfigPath $folder
+        ($results | Where-Object Name -EQ 'config').Status | Should -Be 'Ok'
+        $cloud = $results | Where-Object Name -EQ 'cloud'
+        $cloud.Status | Should -Be 'Failed'
+        $cloud.Fix | Should -Not -BeNullOrEmpty
+        $results.Instance | Select-Object -Unique | Should -Be 'com.injixo.cloud-link'
+        Test-CloudLinkInstance -ConfigPath $folder -Quiet | Should -BeFalse
     }
 }
 

@@ -12,9 +12,11 @@ internal static class HelpText
           run        Run in the foreground: pair by PIN if needed, then import (what the service starts).
           pin        Show the PIN banner to link this instance to an integration (a fresh PIN if none is valid).
           status     Show the instance: name, folders, link state, imports and backlog.
+          check      Check everything the instance needs, one line each with the fix.
           import     Tell the running agent to import now.
           config     Get or set a key of injixo-cloud-link.toml, keeping its comments.
-          query      Run a database query as an integration would, and show what it returns.
+          query      Run a database query as an integration would, and show what it returns;
+                     'query approve' approves the integration's query (queryApproval = "local").
           proxy      set | show | unset: the proxy every instance on this host uses.
           logs       purge | schedule | unschedule: delete rotated logs, now or daily.
           version    Show the version.
@@ -26,7 +28,8 @@ internal static class HelpText
         Exit codes: 0 ok, 1 unexpected error, 2 usage error, 3 config invalid,
                     4 cloud unreachable or refused, 5 private state unreadable or unwritable,
                     6 database unreachable, query failed or lacks required columns,
-                    7 service command failed, 8 service installed but not running.
+                    7 service command failed, 8 service installed but not running,
+                    9 files of the instance can be changed by others (run refused), 10 a check failed.
         """;
 
     public const string Run = """
@@ -45,6 +48,18 @@ internal static class HelpText
         itself. If this instance is linked already, says to which integration.
 
           --new   Request a fresh PIN even if the current one is still valid.
+        """;
+
+    public const string Check = """
+        Usage: injixo-cloud-link [--config PATH] check [--json]
+
+        Checks everything the instance needs, one line each (ok, warning, FAILED or skipped) with
+        the fix: the config; owners and modes of its files; that the service's user can read the
+        import folder; the proxy; DNS, TCP, TLS and HTTP to the cloud through the proxy; the link;
+        the database connection; whether the integration's query is approved (queryApproval) and a
+        dry run of it over the last 24 hours with its row count (never of a query that waits for
+        approval); and the service. Changes nothing. --json prints the results as JSON.
+        Exit code 10 when a check failed.
         """;
 
     public const string Status = """

@@ -10,6 +10,9 @@ public sealed class ServiceRecord
     public string Unit { get; set; } = "";
     public string UnitFile { get; set; } = "";
     public DateTimeOffset InstalledAt { get; set; }
+
+    /// <summary>The user the service runs as (Linux); null for a service installed before this was recorded, which runs as root.</summary>
+    public string? User { get; set; }
 }
 
 /// <summary>What 'service status' reports.</summary>
