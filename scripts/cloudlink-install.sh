@@ -12,13 +12,18 @@ Usage: sudo cloudlink-install.sh --archive FILE --folder DIR [options]
 
 Installs an injixo Cloud Link instance from the release archive into its own folder, names it
 com.injixo.cloud-link (the first) or com.injixo.cloud-link.instance.N (the next free N),
-installs and starts its systemd service and shows the PIN to enter in the cloud.
+installs and starts its systemd service and shows the PIN to enter in the cloud. The service
+runs as the system user injixo-cloud-link (created when missing) in a sandbox; its state and logs
+are that user's, the config root's and readable by the user's group only.
 
   --archive FILE     injixo-cloud-link-VERSION-linux-x64.tar.gz
   --folder DIR       the instance's folder; refused if it already holds an instance
   --name NAME        the [app] name instead of the next free one; refused if in use
   --cloud-url URL    the cloud to link to (cloud.url)
-  --import-dir DIR   the folder scanned for CSV files (app.importDirectory)
+  --import-dir DIR   the folder scanned for CSV files (app.importDirectory); the service's
+                     user needs read access to it (install warns with the fix if not)
+  --user NAME        the system user the service runs as (default injixo-cloud-link);
+                     'root' runs it as root, with a warning
   --no-start         install the service but do not start it (no PIN shown)
   --no-service       only unpack and configure (no systemd service)
   --help             this text
@@ -27,7 +32,7 @@ Exit codes: 0 installed, 1 refused or failed (the message says why), 2 usage err
 TEXT
 }
 
-archive="" folder="" name="" cloud_url="" import_dir="" start=1 service=1
+archive="" folder="" name="" cloud_url="" import_dir="" user="" start=1 service=1
 while [ $# -gt 0 ]; do
   case $1 in
     --archive) archive=${2:?--archive needs a file}; shift 2 ;;
@@ -35,6 +40,7 @@ while [ $# -gt 0 ]; do
     --name) name=${2:?--name needs a name}; shift 2 ;;
     --cloud-url) cloud_url=${2:?--cloud-url needs a URL}; shift 2 ;;
     --import-dir) import_dir=${2:?--import-dir needs a directory}; shift 2 ;;
+    --user) user=${2:?--user needs a user name}; shift 2 ;;
     --no-start) start=0; shift ;;
     --no-service) service=0; start=0; shift ;;
     --help|-h) help; exit 0 ;;
@@ -45,6 +51,7 @@ done
 [ -n "$archive" ] || usage_error "give the release archive with --archive FILE."
 [ -n "$folder" ] || usage_error "give the instance's folder with --folder DIR."
 [ -f "$archive" ] || die "the release archive $archive does not exist."
+[ "$service" -eq 1 ] || [ -z "$user" ] || usage_error "--user is for the service; leave it out with --no-service."
 folder=$(realpath -m "$folder")
 
 installed=$(cloudlink_instances)
@@ -77,7 +84,11 @@ agent=("$folder/injixo-cloud-link" --config "$folder/injixo-cloud-link.toml")
 echo "Installed $name in $folder."
 
 if [ "$service" -eq 1 ]; then
-  "${agent[@]}" service install
+  if [ -n "$user" ]; then
+    "${agent[@]}" service install --user "$user"
+  else
+    "${agent[@]}" service install
+  fi
   if [ "$start" -eq 1 ]; then
     "${agent[@]}" service start
     "${agent[@]}" pin || echo "No PIN yet (see above); run '${agent[*]} pin' once the cloud is reachable."

@@ -41,6 +41,12 @@ Describe 'Install-CloudLinkInstance' -Tag 'Unit' {
             Should -Throw -ErrorId 'CloudLink.*NotFound*'
     }
 
+    It 'refuses a service user name useradd would refuse, before installing anything' {
+        { Install-CloudLinkInstance -Path (Join-Path $TestDrive 'none.tar.gz') -Folder (Join-Path $TestDrive 'z') -ServiceUser 'Bad Name' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        Join-Path $TestDrive 'z' | Should -Not -Exist
+    }
+
     It 'does nothing with -WhatIf' {
         Install-CloudLinkInstance -Path (Join-Path $TestDrive 'none.msi') -Folder (Join-Path $TestDrive 'y') -WhatIf
         Join-Path $TestDrive 'y' | Should -Not -Exist

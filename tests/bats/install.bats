@@ -7,6 +7,7 @@ setup() { setup_host; }
   run "$SCRIPTS/cloudlink-install.sh" --help
   [ "$status" -eq 0 ]
   [[ "$output" == *"--archive FILE"* ]]
+  [[ "$output" == *"--user NAME"* ]]
   [[ "$output" == *"Exit codes"* ]]
 }
 
@@ -17,6 +18,10 @@ setup() { setup_host; }
   run "$SCRIPTS/cloudlink-install.sh" --archive "$CLOUDLINK_PACKAGE" --bogus
   [ "$status" -eq 2 ]
   [[ "$output" == *"unknown option '--bogus'"* ]]
+  run "$SCRIPTS/cloudlink-install.sh" --archive "$CLOUDLINK_PACKAGE" --folder "$OPT/a" --user svc --no-service
+  [ "$status" -eq 2 ]
+  [[ "$output" == *"--user is for the service"* ]]
+  [ ! -e "$OPT/a" ]
 }
 
 @test "install of a missing archive names it" {

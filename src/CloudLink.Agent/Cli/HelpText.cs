@@ -42,12 +42,14 @@ internal static class HelpText
         """;
 
     public const string Pin = """
-        Usage: injixo-cloud-link [--config PATH] pin [--new]
+        Usage: injixo-cloud-link [--config PATH] pin [--new] [--json]
 
         Shows the PIN banner. The PIN is valid for 5 minutes; a running agent picks up a new PIN by
-        itself. If this instance is linked already, says to which integration.
+        itself. If this instance is linked already, says to which integration. The running agent
+        answers for itself; while it starts, pin waits for it rather than ask the cloud beside it.
 
           --new   Request a fresh PIN even if the current one is still valid.
+          --json  The PIN, its expiry and the banner (or the integration) as one JSON object.
         """;
 
     public const string Check = """
@@ -104,12 +106,20 @@ internal static class HelpText
         """;
 
     public const string Service = """
-        Usage: sudo injixo-cloud-link [--config PATH] service install|uninstall|start|stop|restart|status
+        Usage: sudo injixo-cloud-link [--config PATH] service install [--user NAME]|uninstall|start|stop|restart|status
 
         install    Writes a systemd unit named from [app] name (e.g. com.injixo.cloud-link.service)
                    that runs this instance from its folder, restarts it on failure and reads the
                    proxy from /etc/environment and the 'proxy set' drop-in; enables it. Refused if a unit of that name
                    belongs to another folder: give each instance a unique [app] name.
+                   The service runs as the system user injixo-cloud-link (created when missing: no
+                   home, no login), or --user NAME; --user root only when asked for, with a warning.
+                   Its state and logs become that user's (0700/0600, logs 0640), the config root's
+                   and readable by the user's group (0640). The unit is sandboxed: no capabilities,
+                   no new privileges, a read-only system but for the instance's folder, its own
+                   /tmp, only Unix and IP sockets. Warns, with the command that grants it, when the
+                   user cannot read the import folder. An instance installed as root moves to the
+                   user; a running service is restarted as it.
         uninstall  Stops, disables and removes this instance's unit; files, logs and state stay.
         start, stop, restart
                    Controls the unit this instance installed (recorded in its state folder).

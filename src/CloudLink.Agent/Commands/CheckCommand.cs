@@ -9,7 +9,7 @@ internal static class CheckCommand
     public static async Task<int> RunAsync(Invocation invocation)
     {
         invocation.AllowOnly("--json");
-        var paths = InstanceLoader.Paths(invocation);
+        var paths = InstanceLoader.PathsAsOwner(invocation);
         var results = await InstanceChecks.RunAsync(paths, CancellationToken.None);
         if (invocation.Flags.Contains("--json"))
         {

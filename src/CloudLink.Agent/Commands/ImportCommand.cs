@@ -11,7 +11,7 @@ internal static class ImportCommand
     public static async Task<int> RunAsync(Invocation invocation)
     {
         invocation.AllowOnly("--from", "--to");
-        var (paths, _) = InstanceLoader.Load(invocation);
+        var (paths, _) = InstanceLoader.LoadAsOwner(invocation);
         var request = new ControlRequest { Command = "import" };
         if (invocation.Options.ContainsKey("--from") || invocation.Options.ContainsKey("--to"))
         {

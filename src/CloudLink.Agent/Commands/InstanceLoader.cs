@@ -13,17 +13,45 @@ internal static class InstanceLoader
     public static (InstancePaths Paths, AgentConfig Config) Load(Invocation invocation)
     {
         var paths = Paths(invocation);
+        CreateDefaultIfMissing(paths);
+        return (paths, LoadConfig(paths));
+    }
+
+    /// <summary>
+    /// The same for a command that reads or writes the instance's state: run by root on an instance
+    /// that belongs to a service user, the rest of the command runs as that user (see <see cref="InstanceOwner"/>).
+    /// </summary>
+    public static (InstancePaths Paths, AgentConfig Config) LoadAsOwner(Invocation invocation)
+    {
+        var paths = PathsAsOwner(invocation);
+        return (paths, LoadConfig(paths));
+    }
+
+    /// <summary>The instance's paths, having become its user when root (the default config, if missing, is root's).</summary>
+    public static InstancePaths PathsAsOwner(Invocation invocation)
+    {
+        var paths = Paths(invocation);
+        CreateDefaultIfMissing(paths);
+        InstanceOwner.BecomeIfRoot(paths);
+        return paths;
+    }
+
+    private static void CreateDefaultIfMissing(InstancePaths paths)
+    {
         if (ConfigLoader.CreateDefaultIfMissing(paths))
         {
             Console.Error.WriteLine($"Created the default config {paths.ConfigFile}.");
         }
+    }
 
+    private static AgentConfig LoadConfig(InstancePaths paths)
+    {
         var config = ConfigLoader.Load(paths);
         foreach (var warning in config.Warnings)
         {
             Console.Error.WriteLine($"warning: {paths.ConfigFile}:{warning.Line}:{warning.Column}: {warning.Message}.");
         }
 
-        return (paths, config);
+        return config;
     }
 }

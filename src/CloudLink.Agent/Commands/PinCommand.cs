@@ -1,38 +1,105 @@
 using CloudLink.Agent.Cli;
 using CloudLink.Core.Agent;
+using CloudLink.Core.Cloud;
+using CloudLink.Core.Config;
 using CloudLink.Core.Control;
+using CloudLink.Core.Instance;
 using CloudLink.Core.Logging;
 using CloudLink.Core.Pairing;
 using CloudLink.Core.State;
 
 namespace CloudLink.Agent.Commands;
 
+/// <summary>
+/// 'pin [--new] [--json]': the running agent answers for itself. Without one, this command takes
+/// the state's lock and asks the cloud; while an agent holds the lock but does not answer yet (it is
+/// starting), it waits for it and never requests a PIN beside it, which would replace the agent's.
+/// </summary>
 internal static class PinCommand
 {
+    private static readonly TimeSpan AgentAnswerTime = TimeSpan.FromSeconds(60);
+
     public static async Task<int> RunAsync(Invocation invocation)
     {
-        invocation.AllowOnly("--new");
-        var (paths, config) = InstanceLoader.Load(invocation);
+        invocation.AllowOnly("--new", "--json");
+        var (paths, config) = InstanceLoader.LoadAsOwner(invocation);
         using var log = AgentLog.Configure(paths, config.LogLevel).CreateLogger();
         using var host = new AgentHost(paths, config, log, showBanner: _ => { });
-        var fresh = invocation.Flags.Contains("--new");
-
-        // The running agent answers for itself; without one, the files and the cloud do.
-        var live = await ControlChannel.AskAsync(paths, new ControlRequest { Command = "pin", New = fresh }, TimeSpan.FromSeconds(60));
-        var pin = live is not null
-            ? (live.Pin is null ? null : new PinRecord { Pin = live.Pin, ExpiresAt = live.PinExpiresAt!.Value })
-            : await host.Pairing.CurrentPinAsync(fresh, CancellationToken.None);
-        if (pin is null)
+        var info = await CurrentAsync(paths, config, host, invocation.Flags.Contains("--new"));
+        if (invocation.Flags.Contains("--json"))
         {
-            var credentials = host.Credentials.Load()!;
-            Console.WriteLine($"This instance is linked to integration {live?.IntegrationId ?? credentials.IntegrationId} ({live?.IntegrationName ?? credentials.IntegrationName}); no PIN is needed.");
+            Console.WriteLine(info.ToJson());
+        }
+        else if (info.Linked)
+        {
+            Console.WriteLine($"This instance is linked to integration {info.IntegrationId} ({info.IntegrationName}); no PIN is needed.");
             Console.WriteLine("To link it elsewhere, delete that integration or revoke this agent in the cloud: the agent then shows a new PIN.");
-            return ExitCodes.Ok;
+        }
+        else
+        {
+            Console.WriteLine(info.Banner);
+            log.Information("PIN shown on request; it expires at {ExpiresAt:u}.{NewLine}{Banner}", info.ExpiresAt, Environment.NewLine, info.Banner);
         }
 
-        var banner = PinBanner.Format(pin.Pin, config.CloudUrl, pin.ExpiresAt - host.Time.GetUtcNow(), host.Language);
-        Console.WriteLine(banner);
-        log.Information("PIN shown on request; it expires at {ExpiresAt:u}.{NewLine}{Banner}", pin.ExpiresAt, Environment.NewLine, banner);
         return ExitCodes.Ok;
+    }
+
+    private static async Task<PinInfo> CurrentAsync(InstancePaths paths, AgentConfig config, AgentHost host, bool fresh)
+    {
+        var request = new ControlRequest { Command = "pin", New = fresh };
+        var deadline = DateTime.UtcNow + AgentAnswerTime;
+        while (true)
+        {
+            if (await ControlChannel.AskAsync(paths, request, AgentAnswerTime) is { } live)
+            {
+                if (!live.Ok)
+                {
+                    throw live.CloudProblem is { } problem
+                        ? new CloudUnreachableException(problem)
+                        : new StateException(paths.StateFolder, live.Message);
+                }
+
+                return live.Pin is null
+                    ? Describe(config, paths, host, null, live.IntegrationId, live.IntegrationName)
+                    : Describe(config, paths, host, new PinRecord { Pin = live.Pin, ExpiresAt = live.PinExpiresAt!.Value });
+            }
+
+            using (var held = StateLock.TryAcquire(paths))
+            {
+                if (held is not null)
+                {
+                    return Describe(config, paths, host, await host.Pairing.CurrentPinAsync(fresh, CancellationToken.None));
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new StateException(paths.StateFolder,
+                    $"is held by a running agent ({StateLock.Holder(paths)}) that does not answer on its control channel {ControlChannel.SocketPath(paths)}; " +
+                    "its log says why, and shows its PIN. Restart it ('injixo-cloud-link service restart') if it does not recover.");
+            }
+
+            // The agent is starting: its channel opens in a moment.
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    private static PinInfo Describe(AgentConfig config, InstancePaths paths, AgentHost host, PinRecord? pin, long? integrationId = null, string? integrationName = null)
+    {
+        var info = new PinInfo { Instance = config.Name, Folder = paths.Folder, Linked = pin is null };
+        if (pin is null)
+        {
+            var credentials = host.Credentials.Load();
+            info.IntegrationId = integrationId ?? credentials?.IntegrationId;
+            info.IntegrationName = integrationName ?? credentials?.IntegrationName;
+        }
+        else
+        {
+            info.Pin = pin.Pin;
+            info.ExpiresAt = pin.ExpiresAt;
+            info.Banner = PinBanner.Format(pin.Pin, config.CloudUrl, pin.ExpiresAt - host.Time.GetUtcNow(), host.Language);
+        }
+
+        return info;
     }
 }

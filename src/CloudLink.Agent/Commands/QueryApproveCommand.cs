@@ -15,7 +15,7 @@ internal static class QueryApproveCommand
     public static async Task<int> RunAsync(Invocation invocation)
     {
         invocation.AllowOnly("--sha256", "--yes");
-        var (paths, config) = InstanceLoader.Load(invocation);
+        var (paths, config) = InstanceLoader.LoadAsOwner(invocation);
         var store = new QueryStore(paths);
         var current = store.Current();
         if (current is null)

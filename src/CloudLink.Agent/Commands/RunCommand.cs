@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using CloudLink.Agent.Cli;
 using CloudLink.Core.Agent;
+using CloudLink.Core.Cloud;
 using CloudLink.Core.Control;
 using CloudLink.Core.Instance;
 using CloudLink.Core.Logging;
@@ -15,7 +16,7 @@ internal static class RunCommand
     public static async Task<int> RunAsync(Invocation invocation)
     {
         invocation.AllowOnly("--service");
-        var (paths, config) = InstanceLoader.Load(invocation);
+        var (paths, config) = InstanceLoader.LoadAsOwner(invocation);
         var findings = InstanceFileSafety.Check(paths);
         foreach (var finding in findings)
         {
@@ -87,10 +88,18 @@ internal static class RunCommand
                     response.Message = "The running agent imports now; see its log for what it sends.";
                     break;
                 case "pin":
-                    var pin = await host.Pairing.CurrentPinAsync(request.New, cancellationToken);
-                    var credentials = pin is null ? host.Credentials.Load() : null;
-                    (response.Pin, response.PinExpiresAt) = (pin?.Pin, pin?.ExpiresAt);
-                    (response.IntegrationId, response.IntegrationName) = (credentials?.IntegrationId, credentials?.IntegrationName);
+                    try
+                    {
+                        var pin = await host.Pairing.CurrentPinAsync(request.New, cancellationToken);
+                        var credentials = pin is null ? host.Credentials.Load() : null;
+                        (response.Pin, response.PinExpiresAt) = (pin?.Pin, pin?.ExpiresAt);
+                        (response.IntegrationId, response.IntegrationName) = (credentials?.IntegrationId, credentials?.IntegrationName);
+                    }
+                    catch (Exception e) when (e is CloudUnreachableException or CloudException)
+                    {
+                        (response.Ok, response.CloudProblem, response.Message) = (false, e.Message, e.Message);
+                    }
+
                     break;
                 default:
                     return new ControlResponse { Message = $"Unknown command '{request.Command}'; use status, pin, import or approve." };

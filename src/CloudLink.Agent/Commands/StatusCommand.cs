@@ -10,7 +10,7 @@ internal static class StatusCommand
     public static async Task<int> RunAsync(Invocation invocation)
     {
         invocation.AllowOnly();
-        var (paths, config) = InstanceLoader.Load(invocation);
+        var (paths, config) = InstanceLoader.LoadAsOwner(invocation);
         string agent;
         try
         {

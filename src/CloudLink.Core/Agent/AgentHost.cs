@@ -43,5 +43,9 @@ public sealed class AgentHost : IDisposable
     /// <summary>Language of the banner and messages: [app] language, or the host's.</summary>
     public string Language { get; }
 
-    public void Dispose() => Cloud.Dispose();
+    public void Dispose()
+    {
+        Pairing.Dispose();
+        Cloud.Dispose();
+    }
 }

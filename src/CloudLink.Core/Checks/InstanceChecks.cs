@@ -38,7 +38,7 @@ public static class InstanceChecks
         }
 
         results.Add(Files(paths));
-        results.Add(ImportFolder(paths, config));
+        results.Add(ImportFolder(config));
         var (proxyResult, proxy) = Proxy();
         results.Add(proxyResult);
         results.Add(await CloudAsync(config, proxy, cancellationToken));
@@ -75,35 +75,14 @@ public static class InstanceChecks
             : CheckResult.Ok("files", $"The folder, config, state and executable can be changed only by root or {UnixAccounts.Describe(NativeUnix.EffectiveUser)}.");
     }
 
-    /// <summary>Readable by the service's user where a service is installed (run as that user when this runs as root), else by this user.</summary>
-    private static CheckResult ImportFolder(InstancePaths paths, AgentConfig config)
+    /// <summary>Readable by this process, which is the instance's user ('check' run by root becomes it).</summary>
+    private static CheckResult ImportFolder(AgentConfig config)
     {
         var folder = config.ImportDirectory;
-        if (!Directory.Exists(folder))
-        {
-            return CheckResult.Failed("import folder", $"{folder} does not exist.", $"Create it, or set app.importDirectory to the folder the exports are saved in.");
-        }
-
-        var user = ServiceRecords.Load(paths)?.User;
-        if (user is not null && NativeUnix.IsUnix && NativeUnix.EffectiveUser == 0 && user != "root")
-        {
-            var quoted = CommandLine.Quote(folder);
-            var readable = ProcessRunner.Instance.Run("runuser", $"-u {CommandLine.Quote(user)} -- test -r {quoted} -a -x {quoted}").ExitCode == 0;
-            return readable
-                ? CheckResult.Ok("import folder", $"{folder} can be read by the service's user {user}.")
-                : CheckResult.Failed("import folder", $"{folder} cannot be read by the service's user {user}.",
-                    $"Give that user read access: setfacl -m u:{user}:rx '{folder}' (or add {user} to the folder's group).");
-        }
-
-        try
-        {
-            var files = Directory.EnumerateFiles(folder, "*").Count(file => file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
-            return CheckResult.Ok("import folder", $"{folder} can be read; {files} *.csv file(s) in it.");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return CheckResult.Failed("import folder", $"{folder} cannot be read by {Environment.UserName}.", $"Give the agent's user read access to {folder}.");
-        }
+        var user = UnixAccounts.Find(NativeUnix.EffectiveUser)?.Name ?? Environment.UserName;
+        return ServiceUser.ReadProblemHere(folder, user) is { } problem
+            ? CheckResult.Failed("import folder", problem.Problem, problem.Fix)
+            : CheckResult.Ok("import folder", $"{folder} and its *.csv files can be read by {user}.");
     }
 
     private static (CheckResult Result, ProxySettings? Proxy) Proxy()

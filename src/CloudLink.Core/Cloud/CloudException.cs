@@ -19,4 +19,4 @@ public sealed class CredentialRejectedException(HttpStatusCode status, string co
     : CloudException(status, code, message);
 
 /// <summary>The cloud could not be reached at all; the message says what failed and what to check.</summary>
-public sealed class CloudUnreachableException(string message, Exception inner) : Exception(message, inner);
+public sealed class CloudUnreachableException(string message, Exception? inner = null) : Exception(message, inner);

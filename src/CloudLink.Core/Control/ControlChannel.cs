@@ -143,13 +143,27 @@ public sealed class ControlChannel : IAsyncDisposable
                 var request = line is null ? null : JsonSerializer.Deserialize(line, StateJson.Default.ControlRequest);
                 var response = request is null
                     ? new ControlResponse { Message = "Send one JSON line: {\"command\":\"status\"}." }
-                    : await _handle(request, timeout.Token);
+                    : await AnswerAsync(request, timeout.Token);
                 await client.SendAsync(JsonSerializer.SerializeToUtf8Bytes(response, StateJson.Default.ControlResponse).Append((byte)'\n').ToArray(), timeout.Token);
             }
             catch (Exception e) when (e is SocketException or JsonException or OperationCanceledException or IOException)
             {
                 _log.Debug("Control channel request failed: {Problem}", e.Message);
             }
+        }
+    }
+
+    /// <summary>The handler's answer; a failure is answered too (with its message), so the caller never waits for nothing.</summary>
+    private async Task<ControlResponse> AnswerAsync(ControlRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _handle(request, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            _log.Warning(e, "The control channel's {Command} request failed.", request.Command);
+            return new ControlResponse { Message = $"The running agent failed the request: {e.Message}" };
         }
     }
 

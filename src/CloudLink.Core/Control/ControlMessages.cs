@@ -29,4 +29,7 @@ public sealed class ControlResponse
     public DateTimeOffset? PinExpiresAt { get; set; }
     public long? IntegrationId { get; set; }
     public string? IntegrationName { get; set; }
+
+    /// <summary>For pin: why the running agent got no answer from the cloud (unreachable or refused), with what to check.</summary>
+    public string? CloudProblem { get; set; }
 }

@@ -19,4 +19,7 @@ public sealed class LinuxInstallRequest
     public bool InstallService { get; init; } = true;
 
     public bool Start { get; init; }
+
+    /// <summary>The system user the service runs as ('service install --user'); null: injixo-cloud-link, created when missing.</summary>
+    public string? ServiceUser { get; init; }
 }

@@ -12,7 +12,10 @@ namespace CloudLink.Core.Install;
 /// </summary>
 public sealed class LinuxInstanceInstaller(IProcessRunner runner, InstanceCatalog catalog)
 {
-    public InstanceLocation Install(LinuxInstallRequest request)
+    private const string WarningPrefix = "warning: ";
+
+    /// <param name="warn">Gets each warning of 'service install' (e.g. an import folder the service's user cannot read, with the fix).</param>
+    public InstanceLocation Install(LinuxInstallRequest request, Action<string>? warn = null)
     {
         if (!File.Exists(request.Archive))
         {
@@ -52,7 +55,12 @@ public sealed class LinuxInstanceInstaller(IProcessRunner runner, InstanceCatalo
         if (request.InstallService)
         {
             var agent = new AgentCli(runner);
-            agent.Require(executable, paths, "service", "install");
+            var service = agent.Require(executable, paths, request.ServiceUser is null ? ["service", "install"] : ["service", "install", "--user", request.ServiceUser]);
+            foreach (var line in service.Error.Split('\n').Where(line => line.StartsWith(WarningPrefix, StringComparison.Ordinal)))
+            {
+                warn?.Invoke(line.Substring(WarningPrefix.Length).Trim());
+            }
+
             if (request.Start)
             {
                 agent.Require(executable, paths, "service", "start");

@@ -21,6 +21,7 @@ public static class InstanceFileSafety
     private const int GroupWrite = 0x10; // 0020
     private const int OthersWrite = 0x2; // 0002
     private const int OthersAll = 0x7; // 0007
+    private const int Sticky = 0x200; // 01000
 
     public static IReadOnlyList<FileSafetyFinding> Check(InstancePaths paths)
     {
@@ -58,7 +59,7 @@ public static class InstanceFileSafety
                 $"chown root '{path}'", Fatal: true));
         }
 
-        if ((facts.Permissions & (GroupWrite | OthersWrite)) != 0)
+        if ((facts.Permissions & (GroupWrite | OthersWrite)) != 0 && !IsServiceFolder(facts))
         {
             var who = (facts.Permissions & OthersWrite) != 0 ? "every user" : "its group";
             findings.Add(new FileSafetyFinding(path,
@@ -66,6 +67,14 @@ public static class InstanceFileSafety
                 $"chmod go-w '{path}'", Fatal: true));
         }
     }
+
+    /// <summary>
+    /// The folder as 'service install' leaves it (<see cref="Service.ServiceFiles"/>): root's, writable
+    /// by the agent's own group so it can add its logs, and sticky, so that no one but root can rename
+    /// or replace a file of root's in it.
+    /// </summary>
+    private static bool IsServiceFolder(NativeUnix.Facts facts) =>
+        facts.IsFolder && facts.Owner == 0 && (facts.Permissions & Sticky) != 0 && (facts.Permissions & OthersWrite) == 0 && facts.Group == NativeUnix.EffectiveGroup;
 
     /// <summary>The program running: the single-file agent itself, or the runtime and the agent's assembly it runs.</summary>
     private static IEnumerable<string> Executables()

@@ -12,6 +12,9 @@ public static class LogPurge
 {
     private static readonly Regex RotatedName = new(@"^injixo-cloud-link\.(\d{4}-\d{2}-\d{2})\.(\d+)\.log$", RegexOptions.CultureInvariant);
 
+    /// <summary>Whether a file name is that of a rotated log.</summary>
+    public static bool IsRotatedName(string fileName) => RotatedName.IsMatch(fileName);
+
     /// <summary>The rotated logs of <paramref name="folder"/>, newest first (by day, then by number).</summary>
     public static IReadOnlyList<RotatedLog> List(string folder)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using CloudLink.Core.State;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting;
@@ -150,40 +151,25 @@ public sealed class RotatingLogFile : ILogEventSink, IDisposable
     /// <summary>
     /// The log is 0640 (owner and the owner's group: the service user, and admins given that group):
     /// it holds PINs and, with verbose on, rows of the database. A log from before is made so too.
+    /// A symbolic link in its place is refused: whoever may add files to the folder cannot make the
+    /// agent append its lines to another file.
     /// </summary>
     private static FileStream OpenPrivate(string path)
     {
-#if NET7_0_OR_GREATER
-        if (!OperatingSystem.IsWindows())
+        if (!NativeUnix.IsUnix)
         {
-            var stream = new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.Append,
-                Access = FileAccess.Write,
-                Share = FileShare.ReadWrite | FileShare.Delete,
-                UnixCreateMode = LogMode,
-            });
-            try
-            {
-                if ((File.GetUnixFileMode(path) & ~LogMode) != 0)
-                {
-                    File.SetUnixFileMode(path, LogMode);
-                }
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // Not the owner: whoever owns it decides; 'check' reports it.
-            }
-
-            return stream;
+            return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
         }
-#endif
-        return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+
+        var handle = NativeUnix.OpenAppend(path, LogMode, out var errno);
+        return handle is not null
+            ? new FileStream(handle, FileAccess.Write)
+            : throw (errno == NativeUnix.TooManyLinks
+                ? new IOException($"{path} is a symbolic link; the agent writes its log only to a regular file in its place. Remove the link.")
+                : new IOException($"{path} cannot be opened: {new System.ComponentModel.Win32Exception(errno).Message} (errno {errno})"));
     }
 
-#if NET7_0_OR_GREATER
-    private const UnixFileMode LogMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
-#endif
+    private const int LogMode = 0x1A0; // 0640
 
     private void Fail(Exception e)
     {

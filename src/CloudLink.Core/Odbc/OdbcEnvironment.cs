@@ -11,7 +11,6 @@ internal static class OdbcEnvironment
 
     private static IntPtr Create()
     {
-        OdbcApi.EnsureLoaded();
         var rc = OdbcApi.SQLAllocHandle(OdbcConstants.HandleEnvironment, IntPtr.Zero, out var environment);
         if (!OdbcConstants.Succeeded(rc))
         {

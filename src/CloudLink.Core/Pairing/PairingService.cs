@@ -18,13 +18,15 @@ public sealed class PairingService(
     ILogger log,
     TimeProvider time,
     Action<string> showBanner,
-    string language)
+    string language) : IDisposable
 {
     /// <summary>How often an unlinked agent asks whether its PIN was entered.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>A PIN this close to expiry is replaced rather than shown.</summary>
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(10);
+
+    private readonly SemaphoreSlim _oneRequest = new(1, 1);
 
     /// <summary>Waits until the instance is linked and returns its credentials.</summary>
     public async Task<AgentCredentials> PairAsync(CancellationToken cancellationToken)
@@ -100,8 +102,25 @@ public sealed class PairingService(
         return new PinRecord { Pin = status.Pin!, ExpiresAt = status.ExpiresAt!.Value };
     }
 
-    /// <summary>The linked state, or a waiting state with a PIN that is valid for a while yet (requesting one if needed).</summary>
+    /// <summary>
+    /// The linked state, or a waiting state with a PIN that is valid for a while yet (requesting one if needed).
+    /// One at a time: the pairing loop and a 'pin' from the control channel would otherwise both find
+    /// no PIN and both request one, and the later would void the PIN the first one shows.
+    /// </summary>
     private async Task<PairingStatus> CurrentStatusAsync(AgentCredentials current, bool forceNew, CancellationToken cancellationToken)
+    {
+        await _oneRequest.WaitAsync(cancellationToken);
+        try
+        {
+            return await CurrentStatusUnguardedAsync(current, forceNew, cancellationToken);
+        }
+        finally
+        {
+            _oneRequest.Release();
+        }
+    }
+
+    private async Task<PairingStatus> CurrentStatusUnguardedAsync(AgentCredentials current, bool forceNew, CancellationToken cancellationToken)
     {
         var status = forceNew ? null : await cloud.PollPairingAsync(current.Secret, cancellationToken);
         var usable = status is not null &&
@@ -133,4 +152,6 @@ public sealed class PairingService(
             status.IntegrationId, status.IntegrationName, status.AgentId);
         return current;
     }
+
+    public void Dispose() => _oneRequest.Dispose();
 }

@@ -31,6 +31,11 @@ public static class CommandLine
         return quoted.Append('\\', backslashes * 2).Append('"').ToString();
     }
 
+    /// <summary>One word for a POSIX shell, as a message shows a command to paste: as it is when nothing in it is special, else single-quoted with a quote inside as '\''.</summary>
+    public static string ShellQuote(string word) => word.Length > 0 && word.All(IsPlainShellCharacter) ? word : "'" + word.Replace("'", "'\\''") + "'";
+
+    private static bool IsPlainShellCharacter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '/' or '.' or '_' or '-' or ':' or ',' or '@' or '%' or '+' or '=';
+
     public static string Join(IEnumerable<string> arguments) => string.Join(" ", arguments.Select(Quote));
 
     /// <summary>An msiexec property: PROPERTY="value" with inner quotes doubled, as msiexec expects (it does not follow the C rules).</summary>

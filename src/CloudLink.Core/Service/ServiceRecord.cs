@@ -29,11 +29,15 @@ public static class ServiceRecords
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(FilePath(paths)), StateJson.Default.ServiceRecord);
+            return JsonSerializer.Deserialize(NoFollow.ReadAllBytes(FilePath(paths)), StateJson.Default.ServiceRecord);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException)
         {
             return null;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new StateException(FilePath(paths), "cannot be read by this user; run the command as root or as the service's user.", e);
         }
     }
 

@@ -42,7 +42,12 @@ public static class SystemdServices
             "Run the agent in the foreground with 'injixo-cloud-link run' under the system's own service manager (or a container's), or enable systemd (e.g. in WSL: [boot] systemd=true in /etc/wsl.conf).");
     }
 
-    public static ServiceRecord Install(InstancePaths paths, string appName, IReadOnlyList<string> command)
+    /// <summary>
+    /// Installs (or installs again) the instance's unit, run as <paramref name="account"/>, and gives
+    /// the instance's files to that user (<see cref="ServiceFiles"/>). A service that was running is
+    /// stopped while its files change hands, and started again as the new user.
+    /// </summary>
+    public static (ServiceRecord Record, bool Restarted) Install(InstancePaths paths, string appName, IReadOnlyList<string> command, UnixAccount account)
     {
         EnsureSystemd();
         var unit = SystemdUnit.Name(appName);
@@ -70,7 +75,13 @@ public static class SystemdServices
                 $"This instance is installed as {previous.Unit}, but its [app] name now gives {unit}. Uninstall first ('injixo-cloud-link service uninstall' with the old name), then install again.");
         }
 
-        File.WriteAllText(unitFile, SystemdUnit.Render(appName, paths.Folder, command), new UTF8Encoding(false));
+        var wasRunning = previous is not null && Systemctl(allowFailure: true, "is-active", unit).Trim() == "active";
+        if (wasRunning)
+        {
+            Systemctl("stop", unit); // no file changes hands under a running agent
+        }
+
+        File.WriteAllText(unitFile, SystemdUnit.Render(appName, paths.Folder, command, account.Name), new UTF8Encoding(false));
         NativeUnix.SetMode(unitFile, 0x1A4); // 0644
         var proxy = new LinuxProxyFiles();
         if (File.Exists(proxy.EnvironmentFile))
@@ -80,9 +91,15 @@ public static class SystemdServices
 
         Systemctl("daemon-reload");
         Systemctl("enable", unit);
-        var record = new ServiceRecord { Unit = unit, UnitFile = unitFile, InstalledAt = DateTimeOffset.UtcNow };
+        var record = new ServiceRecord { Unit = unit, UnitFile = unitFile, InstalledAt = DateTimeOffset.UtcNow, User = account.Name };
         ServiceRecords.Save(paths, record);
-        return record;
+        ServiceFiles.GiveTo(paths, account);
+        if (wasRunning)
+        {
+            Systemctl("start", unit);
+        }
+
+        return (record, wasRunning);
     }
 
     public static ServiceRecord Uninstall(InstancePaths paths)

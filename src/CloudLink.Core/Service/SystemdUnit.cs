@@ -26,16 +26,26 @@ public static class SystemdUnit
         return (text.Length > MaxNameLength ? text.Substring(0, MaxNameLength) : text) + ".service";
     }
 
-    /// <summary>The unit file for an instance whose agent is started with <paramref name="command"/>.</summary>
-    public static string Render(string appName, string folder, IReadOnlyList<string> command)
+    /// <summary>The unit file for an instance whose agent is started with <paramref name="command"/>, as <paramref name="user"/> (root when asked for).</summary>
+    public static string Render(string appName, string folder, IReadOnlyList<string> command, string user)
     {
         using var stream = typeof(SystemdUnit).Assembly.GetManifestResourceStream("CloudLink.Core.Service.unit.template")!;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd()
             .Replace("{{Name}}", Specifiers(appName.Replace('\n', ' ')))
+            .Replace("{{FolderWord}}", PathWord(folder))
             .Replace("{{Folder}}", Specifiers(folder))
-            .Replace("{{ExecStart}}", ExecStart(command));
+            .Replace("{{ExecStart}}", ExecStart(command))
+            .Replace("{{Identity}}", Identity(user));
     }
+
+    /// <summary>
+    /// Who the agent runs as: the service user with no capabilities; or root, as asked for, allowed
+    /// to read every file (CAP_DAC_READ_SEARCH) but to change none outside its folder.
+    /// </summary>
+    private static string Identity(string user) => user == "root"
+        ? "# Runs as root, as asked for ('service install --user root'): it reads every file, and writes only its folder.\nCapabilityBoundingSet=CAP_DAC_READ_SEARCH"
+        : $"User={user}\nCapabilityBoundingSet=";
 
     /// <summary>The folder a unit file was written for (its WorkingDirectory), or null.</summary>
     public static string? FolderOf(string unitText) => Setting(unitText, "WorkingDirectory=")?.Replace("%%", "%");
@@ -104,6 +114,9 @@ public static class SystemdUnit
     /// <summary>One ExecStart word: double-quoted with C escapes, '%' and '$' doubled so systemd takes them literally.</summary>
     private static string Quote(string word) =>
         "\"" + Specifiers(word).Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("$", "$$") + "\"";
+
+    /// <summary>A path in a list setting such as ReadWritePaths=: double-quoted, quotes and backslashes escaped, '%' doubled.</summary>
+    private static string PathWord(string path) => "\"" + Specifiers(path).Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
     private static string Specifiers(string text) => text.Replace("%", "%%");
 }

@@ -9,7 +9,7 @@ public static class AtomicFile
     public const int PrivateMode = 0x180; // 0600
     public const int PrivateFolderMode = 0x1C0; // 0700
 
-    /// <param name="keepModeOf">On Linux, a file whose permissions the new file takes over (e.g. the file it replaces).</param>
+    /// <param name="keepModeOf">On Linux, a file whose permissions the new file takes over (e.g. the file it replaces), and its owner and group when root writes it.</param>
     public static void Write(string path, byte[] content, bool privateFile, string? keepModeOf = null) =>
         Write(path, stream => stream.Write(content, 0, content.Length), privateFile, keepModeOf);
 
@@ -17,12 +17,17 @@ public static class AtomicFile
     public static void Write(string path, Action<Stream> writeContent, bool privateFile, string? keepModeOf = null)
     {
         var temporary = WriteTemporary(path, writeContent, privateFile);
-#if NET7_0_OR_GREATER
-        if (keepModeOf is not null && !OperatingSystem.IsWindows() && File.Exists(keepModeOf))
+        if (keepModeOf is not null && NativeUnix.Stat(keepModeOf, followLinks: false) is { IsRegularFile: true } kept)
         {
-            File.SetUnixFileMode(temporary, File.GetUnixFileMode(keepModeOf));
+            // Root editing a config it gave to a service's group must not take the group's read access away.
+            if (NativeUnix.EffectiveUser == 0)
+            {
+                NativeUnix.ChangeOwner(temporary, kept.Owner, kept.Group);
+            }
+
+            NativeUnix.SetMode(temporary, kept.Permissions);
         }
-#endif
+
         try
         {
 #if NET5_0_OR_GREATER

@@ -17,10 +17,13 @@ internal static class NativeUnix
     private const int AtSymlinkNoFollow = 0x100; // AT_SYMLINK_NOFOLLOW
     private const int AtEmptyPath = 0x1000; // AT_EMPTY_PATH
     private const uint StatxBasicStats = 0x7FF; // STATX_BASIC_STATS
+    private const int StatxLinksOffset = 16; // stx_nlink
     private const int StatxUidOffset = 20;
     private const int StatxSizeOffset = 40;
     private const int StatxMtimeOffset = 112;
     private const int ReadOnlyCloseOnExecNonBlocking = 0x80000 | 0x800; // O_RDONLY | O_CLOEXEC | O_NONBLOCK
+    private const int WriteOnlyAppendCreate = 0x1 | 0x400 | 0x40; // O_WRONLY | O_APPEND | O_CREAT
+    private const int CloseOnExec = 0x80000; // O_CLOEXEC
 
     /// <summary>O_NOFOLLOW differs between architectures: 0400000 on x86-64, 0100000 on Arm.</summary>
     private static int NoFollow => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
@@ -35,8 +38,11 @@ internal static class NativeUnix
     /// <summary>The process's effective user id.</summary>
     public static uint EffectiveUser => IsUnix ? geteuid() : 0;
 
+    /// <summary>The process's effective group id.</summary>
+    public static uint EffectiveGroup => IsUnix ? getegid() : 0;
+
     /// <summary>What statx tells of a file: owner, group, type, permissions, size and modification time (UTC ticks, as FileInfo gives them).</summary>
-    public sealed class Facts(uint owner, uint group, int type, int permissions, long size, long modifiedTicks)
+    public sealed class Facts(uint owner, uint group, int type, int permissions, long size, long modifiedTicks, uint links)
     {
         public uint Owner { get; } = owner;
         public uint Group { get; } = group;
@@ -45,8 +51,12 @@ internal static class NativeUnix
         public int Permissions { get; } = permissions;
         public long Size { get; } = size;
         public long ModifiedTicks { get; } = modifiedTicks;
+
+        /// <summary>The number of hard links (names) the file has.</summary>
+        public uint Links { get; } = links;
         public bool IsRegularFile => type == RegularFile;
         public bool IsSymbolicLink => type == SymbolicLink;
+        public bool IsFolder => type == Folder;
     }
 
     /// <summary>The file at <paramref name="path"/>, or the link itself when <paramref name="followLinks"/> is false; null when there is none.</summary>
@@ -61,6 +71,29 @@ internal static class NativeUnix
         var fd = open(Utf8z(path), ReadOnlyCloseOnExecNonBlocking | (followLinks ? 0 : NoFollow));
         errno = fd < 0 ? Marshal.GetLastWin32Error() : 0;
         return fd < 0 ? null : new Microsoft.Win32.SafeHandles.SafeFileHandle((IntPtr)fd, ownsHandle: true);
+    }
+
+    /// <summary>
+    /// Opens for appending, creating the file with <paramref name="mode"/> (whatever the umask) and
+    /// refusing a symbolic link in its place; null with the errno when it cannot. A file of this
+    /// user with other permissions is given <paramref name="mode"/>.
+    /// </summary>
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle? OpenAppend(string path, int mode, out int errno)
+    {
+        var fd = open(Utf8z(path), WriteOnlyAppendCreate | CloseOnExec | NoFollow, (uint)mode);
+        errno = fd < 0 ? Marshal.GetLastWin32Error() : 0;
+        if (fd < 0)
+        {
+            return null;
+        }
+
+        var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle((IntPtr)fd, ownsHandle: true);
+        if (Stat(handle) is { } facts && facts.Owner == EffectiveUser && facts.Permissions != mode)
+        {
+            _ = fchmod(fd, (uint)mode);
+        }
+
+        return handle;
     }
 
     private static Facts? Statx(int folderFd, byte[] path, int flags)
@@ -85,7 +118,8 @@ internal static class NativeUnix
             mode & FileTypeMask,
             mode & 0xFFF,
             BitConverter.ToInt64(buffer, StatxSizeOffset),
-            UnixEpochTicks + (seconds * TimeSpan.TicksPerSecond) + (nanoseconds / 100));
+            UnixEpochTicks + (seconds * TimeSpan.TicksPerSecond) + (nanoseconds / 100),
+            BitConverter.ToUInt32(buffer, StatxLinksOffset));
     }
 
     private static readonly long UnixEpochTicks = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
@@ -96,6 +130,16 @@ internal static class NativeUnix
         {
             var errno = Marshal.GetLastWin32Error();
             throw new IOException($"Cannot set the permissions of '{path}': {new System.ComponentModel.Win32Exception(errno).Message} (errno {errno}).");
+        }
+    }
+
+    /// <summary>Gives <paramref name="path"/> (a link itself, never its target) to <paramref name="owner"/> and <paramref name="group"/>.</summary>
+    public static void ChangeOwner(string path, uint owner, uint group)
+    {
+        if (IsUnix && lchown(Utf8z(path), owner, group) != 0)
+        {
+            var errno = Marshal.GetLastWin32Error();
+            throw new IOException($"Cannot give '{path}' to uid {owner}, gid {group}: {new System.ComponentModel.Win32Exception(errno).Message} (errno {errno}).");
         }
     }
 
@@ -142,12 +186,18 @@ internal static class NativeUnix
     /// <summary>A path as libc wants it: UTF-8, NUL-terminated.</summary>
     private static byte[] Utf8z(string path) => System.Text.Encoding.UTF8.GetBytes(path + "\0");
 
-#pragma warning disable CA5392, SYSLIB1054 // libc is resolved by the runtime; LibraryImport is not available on netstandard2.0.
+#pragma warning disable CA5392, SYSLIB1054 // libc comes from the system folders only (NativeLibraryResolver); LibraryImport is not available on netstandard2.0.
     [DllImport("libc", SetLastError = true)]
     private static extern int chmod(byte[] path, uint mode);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int open(byte[] path, int flags);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int open(byte[] path, int flags, uint mode);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int fchmod(int fd, uint mode);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int fsync(int fd);
@@ -161,7 +211,13 @@ internal static class NativeUnix
     [DllImport("libc", SetLastError = true)]
     private static extern long readlink(byte[] path, byte[] buffer, IntPtr size);
 
+    [DllImport("libc", SetLastError = true)]
+    private static extern int lchown(byte[] path, uint owner, uint group);
+
     [DllImport("libc")]
     private static extern uint geteuid();
+
+    [DllImport("libc")]
+    private static extern uint getegid();
 #pragma warning restore CA5392, SYSLIB1054
 }

@@ -22,8 +22,16 @@ public sealed class StateLock : IDisposable
     }
 
     /// <summary>Takes the lock, or throws <see cref="StateException"/> naming the agent that holds it.</summary>
-    public static StateLock Acquire(InstancePaths paths)
+    public static StateLock Acquire(InstancePaths paths) => TryAcquire(paths, out var held) ?? throw new StateException(paths.StateFolder,
+        $"belongs to an agent that is running already ({Holder(paths)}); only one agent may run an instance. " +
+        "Stop it first (for the service: 'injixo-cloud-link service stop'), or talk to it with 'status' and 'pin'.", held);
+
+    /// <summary>Takes the lock; null when a running agent holds it (it is then the one to ask).</summary>
+    public static StateLock? TryAcquire(InstancePaths paths) => TryAcquire(paths, out _);
+
+    private static StateLock? TryAcquire(InstancePaths paths, out IOException? heldBy)
     {
+        heldBy = null;
         AtomicFile.EnsurePrivateFolder(paths.StateFolder);
         FileStream held;
         try
@@ -32,9 +40,8 @@ public sealed class StateLock : IDisposable
         }
         catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
         {
-            throw new StateException(paths.StateFolder,
-                $"belongs to an agent that is running already ({Holder(paths)}); only one agent may run an instance. " +
-                "Stop it first (for the service: 'injixo-cloud-link service stop'), or talk to it with 'status' and 'pin'.", e);
+            heldBy = e;
+            return null;
         }
 
 #if NET
@@ -62,7 +69,8 @@ public sealed class StateLock : IDisposable
         _lock.Dispose();
     }
 
-    private static string Holder(InstancePaths paths)
+    /// <summary>"PID n" of the agent that holds the lock, as far as its pid file tells.</summary>
+    public static string Holder(InstancePaths paths)
     {
         try
         {

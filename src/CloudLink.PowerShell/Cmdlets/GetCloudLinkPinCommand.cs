@@ -25,5 +25,5 @@ public sealed class GetCloudLinkPinCommand : InstanceParameterCmdlet
     public SwitchParameter New { get; set; }
 
     protected override void ProcessRecord() =>
-        Guard(ConfigPath, () => WriteObject(PinLookup.Get(ResolveInstance(ConfigPath).Paths, New.IsPresent)));
+        Guard(ConfigPath, () => WriteObject(PinLookup.Get(Agent, ResolveInstance(ConfigPath), New.IsPresent)));
 }

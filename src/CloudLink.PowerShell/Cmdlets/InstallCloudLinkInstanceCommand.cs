@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CloudLink.Core;
 using CloudLink.Core.Cloud;
 using CloudLink.Core.Install;
 using CloudLink.Core.Instance;
@@ -10,7 +11,7 @@ namespace CloudLink.PowerShell.Cmdlets;
 /// <summary>
 /// <para type="synopsis">Installs a new CloudLink instance on this host.</para>
 /// <para type="description">Windows: runs msiexec quietly for the MSI: the first instance plainly, further ones as new MSI instances with the transform ":instance.N" for the next free N (1 to 8; a tenth instance is refused), each in its own folder (a folder that holds an instance is refused). msiexec's exit code is read: 3010 warns that a reboot is needed, 1618 (another installation running) waits and tries again, other failures show the relevant lines of msiexec's verbose log.</para>
-/// <para type="description">Linux: unpacks the release archive into the folder, gives the instance the next free [app] name (com.injixo.cloud-link, then com.injixo.cloud-link.instance.N), installs its systemd service and, with -Start, starts it and shows its PIN.</para>
+/// <para type="description">Linux: unpacks the release archive into the folder, gives the instance the next free [app] name (com.injixo.cloud-link, then com.injixo.cloud-link.instance.N), installs its systemd service to run as its own system user (injixo-cloud-link, or -ServiceUser) in a sandbox, warns when that user cannot read the import folder (with the command that grants it) and, with -Start, starts it and shows its PIN.</para>
 /// </summary>
 /// <example>
 ///   <code>Install-CloudLinkInstance -Path C:\Setup\injixo-cloud-link.msi -Folder 'D:\CloudLink\ACD East' -PassThru</code>
@@ -44,6 +45,11 @@ public sealed class InstallCloudLinkInstanceCommand : CloudLinkCmdlet
     /// <summary><para type="description">The folder scanned for CSV files (app.importDirectory).</para></summary>
     [Parameter]
     public string? ImportDirectory { get; set; }
+
+    /// <summary><para type="description">Linux: the system user the service runs as; by default injixo-cloud-link, created when missing (no home, no login). The instance's state and logs become that user's and the config readable by its group. 'root' runs the service as root, with a warning. Not for Windows, where the service runs as LocalSystem.</para></summary>
+    [Parameter]
+    [ValidatePattern("^[a-z_][a-z0-9_-]{0,31}$")]
+    public string? ServiceUser { get; set; }
 
     /// <summary><para type="description">Linux: start the service after installing it and fetch its PIN.</para></summary>
     [Parameter]
@@ -80,14 +86,14 @@ public sealed class InstallCloudLinkInstanceCommand : CloudLinkCmdlet
     {
         try
         {
-            var pin = PinLookup.Get(instance.Paths, fresh: false);
+            var pin = PinLookup.Get(Agent, instance, fresh: false);
             (info.Pin, info.PinExpiresAt) = (pin.Pin, pin.ExpiresAt);
             if (pin.Banner is not null)
             {
                 WriteInformation(new InformationRecord(pin.Banner, "Install-CloudLinkInstance"));
             }
         }
-        catch (Exception e) when (e is CloudException or CloudUnreachableException)
+        catch (AgentCommandException e) when (e.ExitCode == ExitCodes.CloudProblem)
         {
             WriteWarning($"{instance.AppName} is installed, but has no PIN yet: {e.Message} Get it later with Get-CloudLinkPin.");
         }
@@ -95,6 +101,11 @@ public sealed class InstallCloudLinkInstanceCommand : CloudLinkCmdlet
 
     private InstanceLocation InstallWindows(string msi, string? folder)
     {
+        if (ServiceUser is not null)
+        {
+            throw new ArgumentException("-ServiceUser is for Linux: on Windows the service runs as LocalSystem, as the MSI installs it.");
+        }
+
         var installer = new WindowsInstanceInstaller(new MsiInstaller(Runner, wait => Thread.Sleep(wait)), Catalog);
         WriteProgress(new ProgressRecord(1, "Install-CloudLinkInstance", $"msiexec /i {msi}"));
         var (instance, outcome) = installer.Install(msi, folder, CloudUrl, ImportDirectory);
@@ -124,6 +135,7 @@ public sealed class InstallCloudLinkInstanceCommand : CloudLinkCmdlet
             CloudUrl = CloudUrl,
             ImportDirectory = ImportDirectory,
             Start = Start,
-        });
+            ServiceUser = ServiceUser,
+        }, WriteWarning);
     }
 }

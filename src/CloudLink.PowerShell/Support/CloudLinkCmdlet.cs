@@ -89,6 +89,8 @@ public abstract class CloudLinkCmdlet : PSCmdlet
             ExitCodes.ServiceProblem => "ServiceFailed",
             ExitCodes.ServiceNotRunning => "ServiceNotRunning",
             ExitCodes.CloudProblem => "CloudUnreachable",
+            ExitCodes.ConfigInvalid => "ConfigInvalid",
+            ExitCodes.StateProblem => "StateUnreadable",
             _ => "AgentFailed",
         }, ErrorCategory.InvalidOperation),
         ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),

@@ -26,7 +26,7 @@ public sealed class CheckCommandTests : IDisposable
         var rows = StatusTable.Insert(database, start, start.AddHours(1));
         await using var cloud = await CloudServer.StartAsync();
         var integration = await cloud.People.CreateIntegrationAsync("ACD agent status", IntegrationTypes.Database);
-        await cloud.People.SetDatabaseAsync(integration.Id, Settings(Activity));
+        await cloud.People.SetDatabaseAsync(integration.Id, StatusTable.Settings(Activity));
         using var instance = new AgentInstance(cloud.BaseAddress, odbcConnection: StatusTable.OdbcConnection(database));
         long agentId;
         await using (instance.StartInProcess())
@@ -51,7 +51,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Matches(@"(?m)^ok\s+query\s+6 row\(s\)", text.Output);
         Assert.Matches(@"(?m)^warning\s+service\s+This instance is not installed as a service\.\s*\n\s+Fix: Install it with", text.Output);
 
-        await cloud.People.SetDatabaseAsync(integration.Id, Settings("SELECT agent AS agentidentifier, start AS starttime FROM status"));
+        await cloud.People.SetDatabaseAsync(integration.Id, StatusTable.Settings("SELECT agent AS agentidentifier, start AS starttime FROM status"));
         var lacking = await CheckAsync(instance);
         Assert.Equal(10, lacking.ExitCode);
         var query = Line(lacking, "query");
@@ -155,15 +155,6 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("odbcinst", line.Fix, StringComparison.Ordinal);
         Assert.DoesNotContain("Hunter2", result.Output + result.Error, StringComparison.Ordinal);
     }
-
-    private static DatabaseSettingsInfo Settings(string query) => new()
-    {
-        DataType = "agentstatus",
-        Query = query,
-        TimeZone = "UTC",
-        BackfillDays = 1,
-        Reconciliation = false,
-    };
 
     private static async Task<CheckRun> CheckAsync(AgentInstance instance, IDictionary<string, string>? environment = null)
     {

@@ -132,6 +132,34 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Pin_json_is_the_same_pin_and_pin_waits_for_the_holder_of_the_state_lock_instead_of_asking_beside_it()
+    {
+        await using var cloud = await CloudServer.StartAsync();
+        using var instance = new AgentInstance(cloud.BaseAddress);
+        var (code, text, _) = await RunAgentAsync("--config", instance.ConfigFile, "pin");
+        Assert.Equal(0, code);
+        var pin = System.Text.RegularExpressions.Regex.Match(text, @"Enter your pin: (\d{6})").Groups[1].Value;
+
+        var (jsonCode, json, _) = await RunAgentAsync("--config", instance.ConfigFile, "pin", "--json");
+        Assert.Equal(0, jsonCode);
+        var info = CloudLink.Core.Pairing.PinInfo.FromJson(json);
+        Assert.Equal((pin, false, "com.injixo.cloud-link", instance.Folder), (info.Pin, info.Linked, info.Instance, info.Folder));
+        Assert.Contains($"Enter your pin: {pin}", info.Banner, StringComparison.Ordinal);
+
+        // Another process holds the lock (an agent that is starting): 'pin --new' must not go to the cloud beside it.
+        var held = CloudLink.Core.State.StateLock.Acquire(instance.Paths);
+        var waiting = RunAgentAsync("--config", instance.ConfigFile, "pin", "--new", "--json");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(waiting.IsCompleted, "'pin' finished while another process held the state lock");
+        Assert.Equal(pin, new CloudLink.Core.State.PinStore(instance.Paths).Load()!.Pin);
+        held.Dispose();
+
+        var (freshCode, fresh, error) = await waiting;
+        Assert.True(freshCode == 0, error);
+        Assert.NotEqual(pin, CloudLink.Core.Pairing.PinInfo.FromJson(fresh).Pin);
+    }
+
+    [Fact]
     public async Task The_banner_follows_the_host_language()
     {
         await using var cloud = await CloudServer.StartAsync();

@@ -51,6 +51,27 @@ public sealed class ControlChannelTests
         Assert.Contains("not running", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Pin_says_why_when_the_running_agent_cannot_reach_the_cloud()
+    {
+        using var instance = new AgentInstance(new Uri("http://127.0.0.1:9/"));
+        var process = instance.StartProcess();
+        try
+        {
+            await Eventually.TrueAsync(() => File.Exists(ControlChannel.SocketPath(instance.Paths)), TimeSpan.FromSeconds(30), "the control socket");
+            var (code, _, error) = await RunAgentAsync("--config", instance.ConfigFile, "pin");
+            Assert.Equal(4, code);
+            Assert.Contains("Cannot reach the cloud at http://127.0.0.1:9/", error, StringComparison.Ordinal);
+            Assert.False(process.HasExited, "the agent stopped over a failed 'pin'");
+        }
+        finally
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+    }
+
     [RootFact("it acts as another user with runuser")]
     public async Task The_control_channel_refuses_a_user_who_does_not_own_the_instance()
     {

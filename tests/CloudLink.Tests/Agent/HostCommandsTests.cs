@@ -19,7 +19,7 @@ public sealed class HostCommandsTests
         var units = root.Combine("etc", "systemd", "system");
         Directory.CreateDirectory(units);
         File.WriteAllText(Path.Combine(units, "com.injixo.cloud-link.service"),
-            SystemdUnit.Render("com.injixo.cloud-link", "/opt/cl", ["/opt/cl/injixo-cloud-link", "--config", "/opt/cl/injixo-cloud-link.toml", "run"]));
+            SystemdUnit.Render("com.injixo.cloud-link", "/opt/cl", ["/opt/cl/injixo-cloud-link", "--config", "/opt/cl/injixo-cloud-link.toml", "run"], "injixo-cloud-link"));
 
         var set = await RunAgentAsync(On(root), "p@ss:w0rd\n", "proxy", "set", "http://proxy.corp:3128", "--user", "svc", "--no-proxy", "localhost,.corp");
         var show = await RunAgentAsync(On(root), null, "proxy", "show");

@@ -141,7 +141,7 @@ public sealed class InstanceNumberTests
         var units = root.Combine("etc", "systemd", "system");
         Directory.CreateDirectory(units);
         File.WriteAllText(Path.Combine(units, "com.injixo.cloud-link.instance.2.service"),
-            CloudLink.Core.Service.SystemdUnit.Render("com.injixo.cloud-link.instance.2", "/opt/cl two", ["/opt/cl two/injixo-cloud-link", "--config", "/opt/cl two/injixo-cloud-link.toml", "run"]));
+            CloudLink.Core.Service.SystemdUnit.Render("com.injixo.cloud-link.instance.2", "/opt/cl two", ["/opt/cl two/injixo-cloud-link", "--config", "/opt/cl two/injixo-cloud-link.toml", "run"], "injixo-cloud-link"));
         File.WriteAllText(Path.Combine(units, "nginx.service"), "[Service]\nWorkingDirectory=/srv\nExecStart=/usr/sbin/nginx\n");
 
         var found = Assert.Single(new InstanceCatalog(ProcessRunner.Instance, root.Path, windows: false).Find());

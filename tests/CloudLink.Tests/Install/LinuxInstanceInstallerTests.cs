@@ -25,7 +25,7 @@ public sealed class LinuxInstanceInstallerTests
         var units = root.Combine("etc", "systemd", "system");
         Directory.CreateDirectory(units);
         File.WriteAllText(Path.Combine(units, instance.Service),
-            SystemdUnit.Render(instance.AppName, instance.Paths.Folder, [instance.Executable, "--config", instance.Paths.ConfigFile, "run"]));
+            SystemdUnit.Render(instance.AppName, instance.Paths.Folder, [instance.Executable, "--config", instance.Paths.ConfigFile, "run"], "injixo-cloud-link"));
     }
 
     [PackageFact]
@@ -80,17 +80,5 @@ public sealed class LinuxInstanceInstallerTests
 
         Assert.Equal("ArchiveNotFound", error.Reason);
         Assert.Contains("/nowhere/cl.tar.gz", error.Message, StringComparison.Ordinal);
-    }
-}
-
-/// <summary>A test that needs the release archive (CLOUDLINK_PACKAGE, built by .ci/run with scripts/package.sh).</summary>
-public sealed class PackageFactAttribute : FactAttribute
-{
-    public PackageFactAttribute()
-    {
-        if (SystemdServiceTests.Package is null || !File.Exists(SystemdServiceTests.Package))
-        {
-            Skip = "Needs CLOUDLINK_PACKAGE, the release archive from scripts/package.sh; .ci/run builds it.";
-        }
     }
 }

@@ -27,7 +27,7 @@ public sealed class QueryApprovalTests : IDisposable
         const string second = "SELECT agent || '-v2' AS agentidentifier, start AS starttime, stop AS endtime, activity FROM status";
         await using var cloud = await CloudServer.StartAsync();
         var integration = await cloud.People.CreateIntegrationAsync("ACD agent status", IntegrationTypes.Database);
-        await cloud.People.SetDatabaseAsync(integration.Id, Settings(StatusTable.Query));
+        await cloud.People.SetDatabaseAsync(integration.Id, StatusTable.Settings(StatusTable.Query));
         using var instance = new AgentInstance(cloud.BaseAddress, odbcConnection: StatusTable.OdbcConnection(database));
         Assert.Equal(0, (await CommandLineTests.RunAgentAsync("--config", instance.ConfigFile, "config", "set", "database.queryApproval", "local")).ExitCode);
         using var agent = instance.StartProcess();
@@ -52,7 +52,7 @@ public sealed class QueryApprovalTests : IDisposable
             await Eventually.TrueAsync(async () => (await cloud.People.LatestRowsAsync(integration.Id)).Count > 0, Wait, "the approved query's rows");
             Assert.Contains("was approved by", instance.LogText(), StringComparison.Ordinal);
 
-            await cloud.People.SetDatabaseAsync(integration.Id, Settings(second));
+            await cloud.People.SetDatabaseAsync(integration.Id, StatusTable.Settings(second));
             var changed = QueryHash.Of(second);
             await Eventually.TrueAsync(() => instance.LogText().Contains($"query (SHA-256 {changed}) waits for approval", StringComparison.Ordinal), Wait, "the changed query to wait");
             var from = now.Date.AddDays(-1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
@@ -74,15 +74,6 @@ public sealed class QueryApprovalTests : IDisposable
             await agent.WaitForExitAsync();
         }
     }
-
-    private static DatabaseSettingsInfo Settings(string query) => new()
-    {
-        DataType = "agentstatus",
-        Query = query,
-        TimeZone = "UTC",
-        BackfillDays = 1,
-        Reconciliation = false,
-    };
 
     public void Dispose() => _folder.Dispose();
 }

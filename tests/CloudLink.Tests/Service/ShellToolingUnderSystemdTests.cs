@@ -40,9 +40,12 @@ public sealed class ShellToolingUnderSystemdTests
             Assert.True(proxy.Code == 0, proxy.Output);
             Assert.DoesNotContain("w0rd", proxy.Output, StringComparison.Ordinal);
 
-            var west = await ExecAsync(container, "bash", "/opt/scripts/cloudlink-install.sh", "--archive", archive, "--folder", "/opt/cl/west", "--cloud-url", "http://127.0.0.1:5080/");
+            var west = await ExecAsync(container, "bash", "/opt/scripts/cloudlink-install.sh", "--archive", archive, "--folder", "/opt/cl/west", "--cloud-url", "http://127.0.0.1:5080/", "--user", "cl-west");
             Assert.True(west.Code == 0, west.Output);
             Assert.Contains("Installed com.injixo.cloud-link.instance.1 in /opt/cl/west", west.Output, StringComparison.Ordinal);
+            Assert.Contains("Created the system user cl-west", west.Output, StringComparison.Ordinal);
+            var westPid = (await ExecAsync(container, "systemctl", "show", "-p", "MainPID", "--value", "com.injixo.cloud-link.instance.1.service")).Output.Trim();
+            Assert.Equal("cl-west", (await ExecAsync(container, "stat", "-c", "%U", $"/proc/{westPid}")).Output.Trim());
             var refused = await ExecAsync(container, "bash", "/opt/scripts/cloudlink-install.sh", "--archive", archive, "--folder", "/opt/cl/west");
             Assert.Equal(1, refused.Code);
             Assert.Contains("already holds the instance com.injixo.cloud-link.instance.1", refused.Output, StringComparison.Ordinal);

@@ -40,7 +40,7 @@ public sealed class SystemdServiceTests
 
     internal static Task<(int Code, string Output)> ExecAsync(string container, params string[] command) => RunAsync(["exec", container, .. command]);
 
-    private static void Extract(string folder, string name, Uri cloud)
+    internal static void Extract(string folder, string name, Uri cloud)
     {
         Directory.CreateDirectory(folder);
         using (var gzip = new GZipStream(File.OpenRead(Package!), CompressionMode.Decompress))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudLink.Protocol;
 using Microsoft.Data.Sqlite;
 
 namespace CloudLink.Tests.Support;
@@ -9,6 +10,16 @@ internal static class StatusTable
     public const string Query = "SELECT agent AS agentidentifier, start AS starttime, stop AS endtime, activity FROM status";
 
     public static string OdbcConnection(string file) => $"DRIVER={{SQLite3}};Database={file}";
+
+    /// <summary>A database integration reading agent statuses with <paramref name="query"/>: UTC, one day of history, no reconciliation.</summary>
+    public static DatabaseSettingsInfo Settings(string query = Query) => new()
+    {
+        DataType = "agentstatus",
+        Query = query,
+        TimeZone = "UTC",
+        BackfillDays = 1,
+        Reconciliation = false,
+    };
 
     /// <summary>
     /// One row every 10 minutes (local time) from <paramref name="from"/> to <paramref name="to"/>,

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace CloudLink.Core.Odbc.Native;
@@ -10,37 +9,7 @@ namespace CloudLink.Core.Odbc.Native;
 /// </summary>
 internal static unsafe partial class OdbcApi
 {
-    private const string Library = "odbc";
-
-    static OdbcApi()
-    {
-        NativeLibrary.SetDllImportResolver(typeof(OdbcApi).Assembly, Resolve);
-    }
-
-    /// <summary>Called before the first ODBC call so that the resolver is registered.</summary>
-    public static void EnsureLoaded()
-    {
-    }
-
-    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
-    {
-        if (name != Library)
-        {
-            return IntPtr.Zero;
-        }
-
-        foreach (var candidate in OperatingSystem.IsWindows() ? ["odbc32.dll"] : new[] { "libodbc.so.2", "libodbc.so", "libodbc.2.dylib" })
-        {
-            if (NativeLibrary.TryLoad(candidate, assembly, searchPath, out var handle))
-            {
-                return handle;
-            }
-        }
-
-        throw new DllNotFoundException(OperatingSystem.IsWindows()
-            ? "odbc32.dll was not found; the Windows ODBC driver manager is part of Windows, so this system is damaged."
-            : "unixODBC (libodbc.so.2) is not installed; install it with 'sudo apt-get install unixodbc' (Debian/Ubuntu) or 'sudo dnf install unixODBC' (RHEL).");
-    }
+    private const string Library = NativeLibraryResolver.Odbc;
 
     [LibraryImport(Library)]
     public static partial short SQLAllocHandle(short handleType, IntPtr inputHandle, out IntPtr outputHandle);
