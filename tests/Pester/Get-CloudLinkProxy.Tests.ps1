@@ -1,0 +1,35 @@
+# Pester 5 tests of Get-CloudLinkProxy: 'Unit' needs only the module; 'Integration' runs it for real (see Common.ps1).
+BeforeDiscovery {
+    . $PSScriptRoot/Common.ps1
+}
+
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    Import-CloudLinkTestModule
+}
+
+Describe 'Get-CloudLinkProxy' {
+    Context 'Unit' -Tag 'Unit' {
+        It 'has exactly its documented parameters (mandatory M, from the pipeline by property name P, position #)' {
+            Get-CloudLinkParameterSignature 'Get-CloudLinkProxy' | Should -Be ''
+        }
+
+        It 'changes nothing, so it has no -WhatIf' {
+            (Get-Command 'Get-CloudLinkProxy').Parameters.Keys | Should -Not -Contain 'WhatIf'
+        }
+    }
+
+    Context 'Integration' -Tag 'Integration' {
+        It 'shows a proxy set with a credential, password masked' -Skip:$script:OnWindows {
+            $env:CLOUDLINK_HOST_ROOT = Join-Path $TestDrive 'root'
+            try {
+                $credential = [pscredential]::new('svc', (ConvertTo-SecureString 'p@ss:word' -AsPlainText -Force))
+                Set-CloudLinkProxy -Uri http://proxy.corp:3128 -Credential $credential -NoProxy localhost -WarningAction SilentlyContinue
+                $proxy = Get-CloudLinkProxy
+                $proxy.Uri | Should -Be 'http://svc:****@proxy.corp:3128'
+                $proxy.NoProxy | Should -Be 'localhost'
+            }
+            finally { Remove-Item Env:CLOUDLINK_HOST_ROOT }
+        }
+    }
+}

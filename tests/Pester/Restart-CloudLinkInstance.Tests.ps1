@@ -1,0 +1,28 @@
+# Pester 5 tests of Restart-CloudLinkInstance: 'Unit' needs only the module; 'Integration' runs it for real (see Common.ps1).
+BeforeDiscovery {
+    . $PSScriptRoot/Common.ps1
+}
+
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    Import-CloudLinkTestModule
+}
+
+Describe 'Restart-CloudLinkInstance' {
+    Context 'Unit' -Tag 'Unit' {
+        It 'has exactly its documented parameters (mandatory M, from the pipeline by property name P, position #)' {
+            Get-CloudLinkParameterSignature 'Restart-CloudLinkInstance' | Should -Be 'PassThru ConfigPath[P,#0]'
+        }
+
+        It 'supports -WhatIf and -Confirm, with the confirm impact of what it changes' {
+            Get-CloudLinkConfirmImpact 'Restart-CloudLinkInstance' | Should -Be 'Medium'
+        }
+    }
+
+    Context 'Integration' -Tag 'Integration' {
+        It 'reports an instance without a service as CloudLink.ServiceFailed, naming its folder' -Skip:(-not $script:HasPackage -or $script:OnWindows) {
+            $folder = New-TestInstance
+            { Restart-CloudLinkInstance -ConfigPath $folder -ErrorAction Stop } | Should -Throw -ErrorId 'CloudLink.ServiceFailed*' -ExpectedMessage "*'service restart' for the instance in $folder*"
+        }
+    }
+}

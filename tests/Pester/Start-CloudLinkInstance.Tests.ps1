@@ -1,0 +1,28 @@
+# Pester 5 tests of Start-CloudLinkInstance: 'Unit' needs only the module; 'Integration' runs it for real (see Common.ps1).
+BeforeDiscovery {
+    . $PSScriptRoot/Common.ps1
+}
+
+BeforeAll {
+    . $PSScriptRoot/Common.ps1
+    Import-CloudLinkTestModule
+}
+
+Describe 'Start-CloudLinkInstance' {
+    Context 'Unit' -Tag 'Unit' {
+        It 'has exactly its documented parameters (mandatory M, from the pipeline by property name P, position #)' {
+            Get-CloudLinkParameterSignature 'Start-CloudLinkInstance' | Should -Be 'PassThru ConfigPath[P,#0]'
+        }
+
+        It 'supports -WhatIf and -Confirm, with the confirm impact of what it changes' {
+            Get-CloudLinkConfirmImpact 'Start-CloudLinkInstance' | Should -Be 'Medium'
+        }
+    }
+
+    Context 'Integration' -Tag 'Integration' {
+        It 'reports an instance without a service as CloudLink.ServiceFailed, naming its folder' -Skip:(-not $script:HasPackage -or $script:OnWindows) {
+            $folder = New-TestInstance
+            { Start-CloudLinkInstance -ConfigPath $folder -ErrorAction Stop } | Should -Throw -ErrorId 'CloudLink.ServiceFailed*' -ExpectedMessage "*'service start' for the instance in $folder*"
+        }
+    }
+}
