@@ -12,8 +12,9 @@ namespace CloudLink.Agent.Commands;
 
 /// <summary>
 /// 'pin [--new] [--json]': the running agent answers for itself. Without one, this command takes
-/// the state's lock and asks the cloud; while an agent holds the lock but does not answer yet (it is
-/// starting), it waits for it and never requests a PIN beside it, which would replace the agent's.
+/// the state's lock and asks the cloud. While an agent holds the lock but does not answer (it is
+/// starting, or has no channel), its files answer, or this waits for it: it never requests a PIN
+/// beside a running agent, which would replace the agent's.
 /// </summary>
 internal static class PinCommand
 {
@@ -72,6 +73,11 @@ internal static class PinCommand
                 }
             }
 
+            if (!fresh && FromAgentFiles(paths, config, host) is { } filed)
+            {
+                return filed;
+            }
+
             if (DateTime.UtcNow > deadline)
             {
                 throw new StateException(paths.StateFolder,
@@ -84,12 +90,29 @@ internal static class PinCommand
         }
     }
 
+    /// <summary>
+    /// A running agent that cannot be asked (no Unix sockets under Wine or older Windows, or a channel
+    /// it could not open) is answered for by what it wrote: its link, or the PIN it shows while that
+    /// is valid. Read only; null until it has written either.
+    /// </summary>
+    private static PinInfo? FromAgentFiles(InstancePaths paths, AgentConfig config, AgentHost host)
+    {
+        if (host.Credentials.Read() is { Linked: true })
+        {
+            return Describe(config, paths, host, null);
+        }
+
+        return host.Pins.Load() is { } pin && pin.ExpiresAt - host.Time.GetUtcNow() > TimeSpan.FromSeconds(10)
+            ? Describe(config, paths, host, pin)
+            : null;
+    }
+
     private static PinInfo Describe(AgentConfig config, InstancePaths paths, AgentHost host, PinRecord? pin, long? integrationId = null, string? integrationName = null)
     {
         var info = new PinInfo { Instance = config.Name, Folder = paths.Folder, Linked = pin is null };
         if (pin is null)
         {
-            var credentials = host.Credentials.Load();
+            var credentials = host.Credentials.Read();
             info.IntegrationId = integrationId ?? credentials?.IntegrationId;
             info.IntegrationName = integrationName ?? credentials?.IntegrationName;
         }

@@ -132,7 +132,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task Pin_json_is_the_same_pin_and_pin_waits_for_the_holder_of_the_state_lock_instead_of_asking_beside_it()
+    public async Task Pin_json_is_the_same_pin_and_beside_the_holder_of_the_state_lock_pin_reads_its_file_and_pin_new_waits()
     {
         await using var cloud = await CloudServer.StartAsync();
         using var instance = new AgentInstance(cloud.BaseAddress);
@@ -146,8 +146,12 @@ public sealed class CommandLineTests
         Assert.Equal((pin, false, "com.injixo.cloud-link", instance.Folder), (info.Pin, info.Linked, info.Instance, info.Folder));
         Assert.Contains($"Enter your pin: {pin}", info.Banner, StringComparison.Ordinal);
 
-        // Another process holds the lock (an agent that is starting): 'pin --new' must not go to the cloud beside it.
+        // Another process holds the lock (an agent without a channel, as under Wine): its PIN file answers 'pin';
+        // 'pin --new' must not go to the cloud beside it, and waits.
         var held = CloudLink.Core.State.StateLock.Acquire(instance.Paths);
+        var (filedCode, filed, filedError) = await RunAgentAsync("--config", instance.ConfigFile, "pin", "--json");
+        Assert.True(filedCode == 0, filedError);
+        Assert.Equal(pin, CloudLink.Core.Pairing.PinInfo.FromJson(filed).Pin);
         var waiting = RunAgentAsync("--config", instance.ConfigFile, "pin", "--new", "--json");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.False(waiting.IsCompleted, "'pin' finished while another process held the state lock");
