@@ -6,6 +6,7 @@ using CloudLink.Core.Processes;
 // msi-run MSI FOLDER LOG N     msiexec for instance N with exactly the installer's command line (MsiInstaller)
 // msi-product FOLDER           the product code Windows Installer has for FOLDER
 // msi-uninstall FOLDER LOG     msiexec /x of that product
+// log-list FOLDER              the rotated logs Remove-CloudLinkLog would consider (LogPurge.List)
 try
 {
     var msiexec = new MsiInstaller(ProcessRunner.Instance, Thread.Sleep) { BusyAttempts = 3, BusyDelay = TimeSpan.FromSeconds(2) };
@@ -27,8 +28,15 @@ try
             var product = InstalledProducts.ProductCodeFor(folder) ?? throw new InstallException($"no product in {folder}");
             Console.WriteLine($"uninstalled {product} exit {msiexec.Uninstall(product, log, folder).ExitCode}");
             return 0;
+        case ["log-list", var folder]:
+            foreach (var log in CloudLink.Core.Logging.LogPurge.List(folder))
+            {
+                Console.WriteLine(Path.GetFileName(log.Path));
+            }
+
+            return 0;
         default:
-            Console.Error.WriteLine("usage: cloudlink-winhost msi-install MSI FOLDER | msi-run MSI FOLDER LOG N | msi-product FOLDER | msi-uninstall FOLDER LOG");
+            Console.Error.WriteLine("usage: cloudlink-winhost msi-install MSI FOLDER | msi-run MSI FOLDER LOG N | msi-product FOLDER | msi-uninstall FOLDER LOG | log-list FOLDER");
             return 2;
     }
 }

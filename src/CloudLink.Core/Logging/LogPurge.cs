@@ -24,7 +24,9 @@ public static class LogPurge
         }
 
         var logs = new List<RotatedLog>();
-        foreach (var path in Directory.EnumerateFiles(folder, "injixo-cloud-link.*.log"))
+        // Every name, matched here: a pattern given to the file system is matched differently by each
+        // (Wine's finds none of these; Windows also matches short 8.3 names).
+        foreach (var path in Directory.EnumerateFiles(folder))
         {
             var match = RotatedName.Match(Path.GetFileName(path));
             if (match.Success && DateTime.TryParseExact(match.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)

@@ -37,7 +37,7 @@ public static class ServiceFiles
 
         AtomicFile.EnsurePrivateFolder(paths.StateFolder);
         GiveTree(paths.StateFolder, account);
-        foreach (var log in Directory.EnumerateFiles(paths.Folder, "injixo-cloud-link*.log"))
+        foreach (var log in Directory.EnumerateFiles(paths.Folder))
         {
             if (IsOwnFile(log) && IsLog(log))
             {

@@ -80,6 +80,21 @@ public sealed class WineInstallTests
         Assert.Contains("broken.log", run.Output, StringComparison.Ordinal);
     }
 
+    [WineHostFact]
+    public async Task Rotated_logs_are_found_by_their_names_under_Wine()
+    {
+        using var folder = new TempFolder("cloudlink-wine-logs");
+        foreach (var name in new[] { "injixo-cloud-link.log", "injixo-cloud-link.2026-01-01.1.log", "injixo-cloud-link.2026-01-02.3.log", "injixo-cloud-link.x.log", "other.2026-01-01.1.log" })
+        {
+            File.WriteAllText(folder.Combine(name), "log");
+        }
+
+        var listed = await HostAsync("log-list", Wine.WindowsPath(folder.Path));
+
+        Assert.True(listed.Code == 0, listed.Output);
+        Assert.Equal("injixo-cloud-link.2026-01-02.3.log\ninjixo-cloud-link.2026-01-01.1.log\n", listed.Output);
+    }
+
     [WineFact]
     public async Task The_proxy_is_a_machine_variable_in_the_registry_with_the_password_encoded_and_never_shown()
     {
