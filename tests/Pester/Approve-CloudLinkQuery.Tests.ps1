@@ -18,4 +18,15 @@ Describe 'Approve-CloudLinkQuery' {
             Get-CloudLinkConfirmImpact 'Approve-CloudLinkQuery' | Should -Be 'High'
         }
     }
+
+    Context 'Integration' -Tag 'Integration' {
+        It 'has the instance''s agent record the approval of a hash, lower-cased, before its query arrives' -Skip:(-not $script:HasPackage -or $script:OnWindows) {
+            $folder = New-TestInstance
+            $approval = Approve-CloudLinkQuery -ConfigPath $folder -Sha256 ('A' * 64) -Confirm:$false
+            $approval.Instance | Should -Be 'com.injixo.cloud-link'
+            $approval.Sha256 | Should -Be ('a' * 64)
+            $approval.Answer | Should -Not -BeNullOrEmpty
+            Get-CloudLinkQuery -ConfigPath $folder -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+        }
+    }
 }

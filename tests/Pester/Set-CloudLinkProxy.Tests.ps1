@@ -22,4 +22,19 @@ Describe 'Set-CloudLinkProxy' {
             { Set-CloudLinkProxy -Uri 'proxy.corp:3128' -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'CloudLink.ProxyInvalid*'
         }
     }
+
+    Context 'Integration' -Tag 'Integration' {
+        It 'writes the proxy for every instance, private, and returns it with the password masked' -Skip:$script:OnWindows {
+            $env:CLOUDLINK_HOST_ROOT = Join-Path $TestDrive 'root'
+            try {
+                $credential = [pscredential]::new('svc', (ConvertTo-SecureString 'p@ss word' -AsPlainText -Force))
+                $proxy = Set-CloudLinkProxy -Uri http://proxy.corp:3128 -Credential $credential -NoProxy 'localhost,127.0.0.1' -PassThru -WarningAction SilentlyContinue
+                $proxy.Uri | Should -Be 'http://svc:****@proxy.corp:3128'
+                $proxy.HasPassword | Should -BeTrue
+                (Get-Item $proxy.Location).UnixMode | Should -Be '-rw-------'
+                Get-Content $proxy.Location -Raw | Should -Match ([regex]::Escape("HTTPS_PROXY='http://svc:p%40ss%20word@proxy.corp:3128'"))
+            }
+            finally { Remove-Item Env:CLOUDLINK_HOST_ROOT }
+        }
+    }
 }

@@ -25,4 +25,19 @@ Describe 'Test-CloudLinkConnection' {
             $check.Message | Should -Match 'DNS'
         }
     }
+
+    Context 'Integration' -Tag 'Integration' {
+        It 'reaches a listening port over TCP and says where HTTP failed' {
+            $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+            $listener.Start()
+            try {
+                $check = Test-CloudLinkConnection -Uri "http://127.0.0.1:$($listener.LocalEndpoint.Port)/" -TimeoutSeconds 3
+                $check.DnsResolved | Should -BeTrue
+                $check.TcpConnected | Should -BeTrue
+                $check.Succeeded | Should -BeFalse
+                $check.Message | Should -Match 'HTTP'
+            }
+            finally { $listener.Stop() }
+        }
+    }
 }
