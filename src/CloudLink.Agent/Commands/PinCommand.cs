@@ -102,7 +102,7 @@ internal static class PinCommand
             return Describe(config, paths, host, null);
         }
 
-        return host.Pins.Load() is { } pin && pin.ExpiresAt - host.Time.GetUtcNow() > TimeSpan.FromSeconds(10)
+        return host.Pins.Load() is { } pin && pin.ExpiresAt - host.Time.GetUtcNow() > PairingService.ExpiryMargin
             ? Describe(config, paths, host, pin)
             : null;
     }

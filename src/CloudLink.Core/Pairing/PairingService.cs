@@ -24,7 +24,7 @@ public sealed class PairingService(
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>A PIN this close to expiry is replaced rather than shown.</summary>
-    private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim _oneRequest = new(1, 1);
 

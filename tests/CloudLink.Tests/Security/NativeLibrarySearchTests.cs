@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Formats.Tar;
-using System.IO.Compression;
 using CloudLink.Tests.Service;
 using CloudLink.Tests.Support;
 
@@ -22,10 +20,7 @@ public sealed class NativeLibrarySearchTests
         var lookAlike = new[] { "/lib/x86_64-linux-gnu/libz.so.1", "/usr/lib/x86_64-linux-gnu/libz.so.1", "/usr/lib64/libz.so.1" }.FirstOrDefault(File.Exists);
         Assert.True(lookAlike is not null, "No libz.so.1 (Debian package zlib1g) to stand in for a planted library.");
         using var folder = new TempFolder("cloudlink-dll-search");
-        await using (var gzip = new GZipStream(File.OpenRead(SystemdServiceTests.Package!), CompressionMode.Decompress))
-        {
-            await TarFile.ExtractToDirectoryAsync(gzip, folder.Path, overwriteFiles: false);
-        }
+        SystemdServiceTests.Extract(folder.Path, "com.injixo.cloud-link", new Uri("http://127.0.0.1:9/"));
 
         foreach (var name in PlantedNames)
         {
