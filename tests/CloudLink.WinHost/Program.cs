@@ -7,13 +7,14 @@ using CloudLink.Core.Processes;
 // msi-product FOLDER           the product code Windows Installer has for FOLDER
 // msi-uninstall FOLDER LOG     msiexec /x of that product
 // log-list FOLDER              the rotated logs Remove-CloudLinkLog would consider (LogPurge.List)
+// instances                    the instances Get-CloudLinkInstance finds (InstanceCatalog, from the Service Control Manager)
 try
 {
     var msiexec = new MsiInstaller(ProcessRunner.Instance, Thread.Sleep) { BusyAttempts = 3, BusyDelay = TimeSpan.FromSeconds(2) };
     switch (args)
     {
         case ["msi-install", var msi, var folder]:
-            var (instance, outcome) = new WindowsInstanceInstaller(msiexec, new InstanceCatalog(ProcessRunner.Instance)).Install(msi, folder, null, null);
+            var (instance, outcome) = new WindowsInstanceInstaller(msiexec, new InstanceCatalog()).Install(msi, folder, null, null);
             Console.WriteLine($"installed {instance.AppName} number {instance.Number} exit {outcome.ExitCode} attempts {outcome.Attempts} log {outcome.LogPath}");
             Console.WriteLine(outcome.CommandLine);
             return 0;
@@ -35,8 +36,16 @@ try
             }
 
             return 0;
+        case ["instances"]:
+            foreach (var found in new InstanceCatalog().Find())
+            {
+                var state = CloudLink.Core.Service.ServiceControlManagerQuery.Instance.Find(found.Service)?.State;
+                Console.WriteLine($"{found.AppName} | {found.Service} | {state} | {found.Executable} | {found.Paths.ConfigFile}");
+            }
+
+            return 0;
         default:
-            Console.Error.WriteLine("usage: cloudlink-winhost msi-install MSI FOLDER | msi-run MSI FOLDER LOG N | msi-product FOLDER | msi-uninstall FOLDER LOG | log-list FOLDER");
+            Console.Error.WriteLine("usage: cloudlink-winhost msi-install MSI FOLDER | msi-run MSI FOLDER LOG N | msi-product FOLDER | msi-uninstall FOLDER LOG | log-list FOLDER | instances");
             return 2;
     }
 }

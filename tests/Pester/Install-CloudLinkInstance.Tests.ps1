@@ -34,4 +34,33 @@ Describe 'Install-CloudLinkInstance' {
             Join-Path $TestDrive 'y' | Should -Not -Exist
         }
     }
+
+    Context 'Integration under systemd' -Tag 'Integration' {
+        BeforeAll {
+            . $PSScriptRoot/Fleet.ps1
+            $script:HostSkip = Get-CloudLinkFleetSkipReason
+            $script:TestHost = Start-CloudLinkTestHost 'cli'
+        }
+
+        AfterAll {
+            Stop-CloudLinkTestFleet $script:TestHost
+        }
+
+        It 'installs the first instance and then the next free one, each a running systemd service with its PIN' {
+            if ($script:HostSkip) { Set-ItResult -Skipped -Because $script:HostSkip; return }
+            $fleet = $script:TestHost
+            $installed = Invoke-Command -Session $fleet.Sessions[0] -ScriptBlock {
+                foreach ($folder in '/opt/cl/first', '/opt/cl/second') {
+                    Install-CloudLinkInstance -Path $using:fleet.Archive -Folder $folder -CloudUrl "$($using:fleet.Cloud)" -Start -PassThru -WarningAction SilentlyContinue |
+                        Select-Object Name, Number, Service, State, Pin, @{ n = 'Active'; e = { systemctl is-active $_.Service } }, @{ n = 'User'; e = { systemctl show -p User --value $_.Service } }
+                }
+            }
+
+            $installed.Name | Should -Be @('com.injixo.cloud-link', 'com.injixo.cloud-link.instance.1')
+            $installed.Number | Should -Be @(0, 1)
+            $installed.Active | Should -Be @('active', 'active')
+            $installed.User | Should -Be @('injixo-cloud-link', 'injixo-cloud-link')
+            $installed | ForEach-Object { $_.Pin | Should -Match '^\d{6}$' }
+        }
+    }
 }

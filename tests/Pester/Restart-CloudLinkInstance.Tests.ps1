@@ -25,4 +25,32 @@ Describe 'Restart-CloudLinkInstance' {
             { Restart-CloudLinkInstance -ConfigPath $folder -ErrorAction Stop } | Should -Throw -ErrorId 'CloudLink.ServiceFailed*' -ExpectedMessage "*'service restart' for the instance in $folder*"
         }
     }
+
+    Context 'Integration under systemd' -Tag 'Integration' {
+        BeforeAll {
+            . $PSScriptRoot/Fleet.ps1
+            $script:HostSkip = Get-CloudLinkFleetSkipReason
+            $script:TestHost = Start-CloudLinkTestHost 'clr'
+        }
+
+        AfterAll {
+            Stop-CloudLinkTestFleet $script:TestHost
+        }
+
+        It 'restarts a running service: a new process, still Running' {
+            if ($script:HostSkip) { Set-ItResult -Skipped -Because $script:HostSkip; return }
+            $fleet = $script:TestHost
+            $result = Invoke-Command -Session $fleet.Sessions[0] -ScriptBlock {
+                Install-CloudLinkInstance -Path $using:fleet.Archive -Folder /opt/cl/a -CloudUrl "$($using:fleet.Cloud)" -Start -WarningAction SilentlyContinue
+                $service = (Get-CloudLinkInstance).Service
+                $before = systemctl show -p MainPID --value $service
+                $after = Get-CloudLinkInstance | Restart-CloudLinkInstance -PassThru
+                [pscustomobject]@{ Before = $before; After = systemctl show -p MainPID --value $service; State = $after.State }
+            }
+
+            $result.State | Should -Be 'Running'
+            $result.After | Should -Not -Be '0'
+            $result.After | Should -Not -Be $result.Before
+        }
+    }
 }

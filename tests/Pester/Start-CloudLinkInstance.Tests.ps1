@@ -25,4 +25,31 @@ Describe 'Start-CloudLinkInstance' {
             { Start-CloudLinkInstance -ConfigPath $folder -ErrorAction Stop } | Should -Throw -ErrorId 'CloudLink.ServiceFailed*' -ExpectedMessage "*'service start' for the instance in $folder*"
         }
     }
+
+    Context 'Integration under systemd' -Tag 'Integration' {
+        BeforeAll {
+            . $PSScriptRoot/Fleet.ps1
+            $script:HostSkip = Get-CloudLinkFleetSkipReason
+            $script:TestHost = Start-CloudLinkTestHost 'cls'
+        }
+
+        AfterAll {
+            Stop-CloudLinkTestFleet $script:TestHost
+        }
+
+        It 'starts an installed, stopped service and returns it Running' {
+            if ($script:HostSkip) { Set-ItResult -Skipped -Because $script:HostSkip; return }
+            $fleet = $script:TestHost
+            $result = Invoke-Command -Session $fleet.Sessions[0] -ScriptBlock {
+                Install-CloudLinkInstance -Path $using:fleet.Archive -Folder /opt/cl/a -CloudUrl "$($using:fleet.Cloud)" -WarningAction SilentlyContinue
+                $before = (Get-CloudLinkInstance).State
+                $after = Get-CloudLinkInstance | Start-CloudLinkInstance -PassThru
+                [pscustomobject]@{ Before = $before; After = $after.State; Active = systemctl is-active $after.Service }
+            }
+
+            $result.Before | Should -Be 'Stopped'
+            $result.After | Should -Be 'Running'
+            $result.Active | Should -Be 'active'
+        }
+    }
 }

@@ -29,4 +29,29 @@ Describe 'Stop-CloudLinkInstance' {
             { Stop-CloudLinkInstance -ConfigPath $folder -ErrorAction Stop } | Should -Throw -ErrorId 'CloudLink.ServiceFailed*' -ExpectedMessage "*'service stop' for the instance in $folder*"
         }
     }
+
+    Context 'Integration under systemd' -Tag 'Integration' {
+        BeforeAll {
+            . $PSScriptRoot/Fleet.ps1
+            $script:HostSkip = Get-CloudLinkFleetSkipReason
+            $script:TestHost = Start-CloudLinkTestHost 'clt'
+        }
+
+        AfterAll {
+            Stop-CloudLinkTestFleet $script:TestHost
+        }
+
+        It 'stops a running service and returns it Stopped' {
+            if ($script:HostSkip) { Set-ItResult -Skipped -Because $script:HostSkip; return }
+            $fleet = $script:TestHost
+            $result = Invoke-Command -Session $fleet.Sessions[0] -ScriptBlock {
+                Install-CloudLinkInstance -Path $using:fleet.Archive -Folder /opt/cl/a -CloudUrl "$($using:fleet.Cloud)" -Start -WarningAction SilentlyContinue
+                $after = Get-CloudLinkInstance | Stop-CloudLinkInstance -PassThru
+                [pscustomobject]@{ After = $after.State; Active = systemctl is-active $after.Service }
+            }
+
+            $result.After | Should -Be 'Stopped'
+            $result.Active | Should -Be 'inactive'
+        }
+    }
 }

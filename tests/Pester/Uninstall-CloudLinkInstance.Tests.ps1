@@ -26,4 +26,35 @@ Describe 'Uninstall-CloudLinkInstance' {
             Join-Path $folder 'injixo-cloud-link.toml' | Should -Exist
         }
     }
+
+    Context 'Integration under systemd' -Tag 'Integration' {
+        BeforeAll {
+            . $PSScriptRoot/Fleet.ps1
+            $script:HostSkip = Get-CloudLinkFleetSkipReason
+            $script:TestHost = Start-CloudLinkTestHost 'clu'
+        }
+
+        AfterAll {
+            Stop-CloudLinkTestFleet $script:TestHost
+        }
+
+        It 'removes one instance''s service and, with -RemoveFiles, its folder; the other instance keeps running' {
+            if ($script:HostSkip) { Set-ItResult -Skipped -Because $script:HostSkip; return }
+            $fleet = $script:TestHost
+            $result = Invoke-Command -Session $fleet.Sessions[0] -ScriptBlock {
+                Install-CloudLinkInstance -Path $using:fleet.Archive -Folder /opt/cl/keep -CloudUrl "$($using:fleet.Cloud)" -Start -WarningAction SilentlyContinue
+                Install-CloudLinkInstance -Path $using:fleet.Archive -Folder /opt/cl/gone -CloudUrl "$($using:fleet.Cloud)" -Start -WarningAction SilentlyContinue
+                Get-CloudLinkInstance -Name com.injixo.cloud-link.instance.1 | Uninstall-CloudLinkInstance -RemoveFiles -Confirm:$false
+                [pscustomobject]@{
+                    Left = @(Get-CloudLinkInstance).Name; Unit = Test-Path /etc/systemd/system/com.injixo.cloud-link.instance.1.service
+                    Folder = Test-Path /opt/cl/gone; Kept = systemctl is-active com.injixo.cloud-link.service
+                }
+            }
+
+            $result.Left | Should -Be @('com.injixo.cloud-link')
+            $result.Unit | Should -BeFalse
+            $result.Folder | Should -BeFalse
+            $result.Kept | Should -Be 'active'
+        }
+    }
 }

@@ -10,7 +10,7 @@ internal static class ProxyCommand
 {
     public static int Run(Invocation invocation)
     {
-        var proxy = new HostProxy(ProcessRunner.Instance, new InstanceCatalog(ProcessRunner.Instance, HostRoot.Current));
+        var proxy = new HostProxy(ProcessRunner.Instance, new InstanceCatalog(HostRoot.Current));
         var action = invocation.Words.Count > 1 ? invocation.Words[1] : "";
         switch (action)
         {

@@ -102,7 +102,7 @@ public static class InstanceChecks
             return (CheckResult.Ok("proxy", $"{fromEnvironment.Settings.Address.Masked} (from the environment){NotFor(fromEnvironment.Settings)}."), fromEnvironment.Settings);
         }
 
-        var host = new HostProxy(ProcessRunner.Instance, new InstanceCatalog(ProcessRunner.Instance));
+        var host = new HostProxy(ProcessRunner.Instance, new InstanceCatalog());
         try
         {
             var settings = host.Read();

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using CloudLink.Core.Processes;
 using CloudLink.Core.Service;
 using CloudLink.Core.Service.Windows;
 
@@ -8,9 +7,9 @@ namespace CloudLink.Core.Instance;
 /// <summary>
 /// Finds the instances installed on this host from their services: on Linux the systemd units that
 /// 'service install' wrote (under <see cref="HostRoot"/>), on Windows the services the MSI names
-/// "injixo Cloud Link" and "injixo Cloud Link (Instance 1..8)", asked from sc.exe.
+/// "injixo Cloud Link" and "injixo Cloud Link (Instance 1..8)", asked from the Service Control Manager.
 /// </summary>
-public sealed class InstanceCatalog(IProcessRunner runner, string hostRoot = "/", bool? windows = null)
+public sealed class InstanceCatalog(string hostRoot = "/", bool? windows = null, IWindowsServiceQuery? windowsServices = null)
 {
     private const string UnitMarker = "# Written by `injixo-cloud-link service install`";
 
@@ -56,8 +55,8 @@ public sealed class InstanceCatalog(IProcessRunner runner, string hostRoot = "/"
         for (var number = 0; number <= InstanceName.WindowsMaximum; number++)
         {
             var service = WindowsServiceName.ForNumber(number);
-            var result = runner.Run("sc.exe", "qc " + CommandLine.Quote(service) + " 4096");
-            if (result.ExitCode != 0 || WindowsServiceCommand.Parse(result.Output) is not { } command)
+            if ((windowsServices ?? ServiceControlManagerQuery.Instance).Find(service) is not { } entry
+                || WindowsServiceCommand.Split(entry.CommandLine) is not { Count: > 0 } command)
             {
                 continue;
             }

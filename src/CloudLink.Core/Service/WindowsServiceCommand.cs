@@ -1,25 +1,8 @@
 namespace CloudLink.Core.Service;
 
-/// <summary>Reads the command line of a Windows service from what 'sc.exe qc' prints (BINARY_PATH_NAME).</summary>
+/// <summary>Reads a Windows service's registered command line (its binary path with arguments) as words.</summary>
 public static class WindowsServiceCommand
 {
-    public static List<string>? Parse(string scOutput)
-    {
-        foreach (var line in scOutput.Split('\n'))
-        {
-            var trimmed = line.Trim();
-            if (!trimmed.StartsWith("BINARY_PATH_NAME", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var colon = trimmed.IndexOf(':');
-            return colon < 0 ? null : Split(trimmed.Substring(colon + 1).Trim());
-        }
-
-        return null;
-    }
-
     /// <summary>Splits a Windows command line into words (double quotes group, backslashes before quotes escape).</summary>
     public static List<string> Split(string commandLine)
     {

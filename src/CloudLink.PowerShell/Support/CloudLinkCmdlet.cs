@@ -18,7 +18,7 @@ public abstract class CloudLinkCmdlet : PSCmdlet
 {
     internal static IProcessRunner Runner => ProcessRunner.Instance;
 
-    internal static InstanceCatalog Catalog => new(Runner, HostRoot.Current);
+    internal static InstanceCatalog Catalog => new(HostRoot.Current);
 
     internal static AgentCli Agent => new(Runner);
 

@@ -47,30 +47,28 @@ public sealed class InstanceNumberTests
         }
     }
 
-    private static string ScQc(int number, string folder) => $"""
-        [SC] QueryServiceConfig SUCCESS
-
-        SERVICE_NAME: {CloudLink.Core.Service.Windows.WindowsServiceName.ForNumber(number)}
-                TYPE               : 10  WIN32_OWN_PROCESS
-                START_TYPE         : 2   AUTO_START
-                BINARY_PATH_NAME   : "{folder}\injixo-cloud-link.exe" --config "{folder}\injixo-cloud-link.toml" run --service
-        """;
-
-    /// <summary>A Windows host (sc.exe and msiexec scripted) with services for <paramref name="installed"/>.</summary>
-    private static (WindowsInstanceInstaller Installer, ScriptedProcessRunner Runner) WindowsHost(params int[] installed)
+    /// <summary>A Windows host (the Service Control Manager and msiexec scripted) with services for <paramref name="installed"/>.</summary>
+    private static (WindowsInstanceInstaller Installer, ScriptedProcessRunner Runner, ScriptedServices Services) WindowsHost(params int[] installed)
     {
-        var runner = new ScriptedProcessRunner((file, args) =>
-        {
-            if (file == "msiexec.exe")
-            {
-                return ScriptedProcessRunner.Exit(file, args, 0);
-            }
+        var runner = new ScriptedProcessRunner((file, args) => file == "msiexec.exe" ? ScriptedProcessRunner.Exit(file, args, 0) : null);
+        var services = new ScriptedServices(installed);
+        var catalog = new InstanceCatalog(windows: true, windowsServices: services);
+        return (new WindowsInstanceInstaller(new MsiInstaller(runner, _ => { }), catalog), runner, services);
+    }
 
-            var number = installed.Where(n => args.Contains($"\"{CloudLink.Core.Service.Windows.WindowsServiceName.ForNumber(n)}\"", StringComparison.Ordinal)).Cast<int?>().FirstOrDefault();
-            return number is { } n ? ScriptedProcessRunner.Exit(file, args, 0, ScQc(n, $@"C:\CL\{n}")) : null;
-        });
-        var catalog = new InstanceCatalog(runner, windows: true);
-        return (new WindowsInstanceInstaller(new MsiInstaller(runner, _ => { }), catalog), runner);
+    /// <summary>Services "injixo Cloud Link[ (Instance N)]" for the given numbers, each running C:\CL\N's agent.</summary>
+    private sealed class ScriptedServices(int[] installed) : CloudLink.Core.Service.IWindowsServiceQuery
+    {
+        public List<string> Asked { get; } = [];
+
+        public CloudLink.Core.Service.WindowsServiceEntry? Find(string name)
+        {
+            Asked.Add(name);
+            var number = installed.Cast<int?>().FirstOrDefault(n => CloudLink.Core.Service.Windows.WindowsServiceName.ForNumber(n!.Value) == name);
+            return number is { } n
+                ? new(name, $@"""C:\CL\{n}\injixo-cloud-link.exe"" --config ""C:\CL\{n}\injixo-cloud-link.toml"" run --service", "Running")
+                : null;
+        }
     }
 
     [Fact]
@@ -79,14 +77,15 @@ public sealed class InstanceNumberTests
         using var folder = new TempFolder();
         var msi = folder.Combine("injixo-cloud-link.msi");
         File.WriteAllText(msi, "msi");
-        var (installer, runner) = WindowsHost(0, 1, 3);
+        var (installer, runner, services) = WindowsHost(0, 1, 3);
 
         var (instance, outcome) = installer.Install(msi, folder.Combine("two"), cloudUrl: null, importDirectory: null);
 
         Assert.Equal(2, instance.Number);
         Assert.Equal("injixo Cloud Link (Instance 2)", instance.Service);
-        Assert.Equal(9, runner.Calls.Count(c => c.FileName == "sc.exe"));
-        Assert.Equal("qc \"injixo Cloud Link (Instance 8)\" 4096", runner.Calls[8].Arguments);
+        Assert.Equal(9, services.Asked.Count);
+        Assert.Equal("injixo Cloud Link (Instance 8)", services.Asked[8]);
+        Assert.DoesNotContain(runner.Calls, c => c.FileName == "sc.exe");
         var msiexec = Assert.Single(runner.Calls, c => c.FileName == "msiexec.exe");
         Assert.StartsWith($"/i {msi} /qn /norestart /l*v ", msiexec.Arguments, StringComparison.Ordinal);
         Assert.EndsWith($" MSINEWINSTANCE=1 TRANSFORMS=\":instance.2\" INSTALLFOLDER=\"{folder.Combine("two")}\"", msiexec.Arguments, StringComparison.Ordinal);
@@ -99,7 +98,7 @@ public sealed class InstanceNumberTests
         using var folder = new TempFolder();
         var msi = folder.Combine("cl.msi");
         File.WriteAllText(msi, "msi");
-        var (installer, runner) = WindowsHost(Enumerable.Range(0, 9).ToArray());
+        var (installer, runner, _) = WindowsHost(Enumerable.Range(0, 9).ToArray());
 
         Assert.Throws<InstallException>(() => installer.Install(msi, folder.Combine("ten"), null, null));
         Assert.DoesNotContain(runner.Calls, c => c.FileName == "msiexec.exe");
@@ -113,7 +112,7 @@ public sealed class InstanceNumberTests
         File.WriteAllText(msi, "msi");
         Directory.CreateDirectory(folder.Combine("used"));
         File.WriteAllText(folder.Combine("used", InstancePaths.ConfigFileName), "[app]\n");
-        var (installer, runner) = WindowsHost(0);
+        var (installer, runner, _) = WindowsHost(0);
 
         var error = Assert.Throws<InstallException>(() => installer.Install(msi, folder.Combine("used"), null, null));
 
@@ -125,7 +124,7 @@ public sealed class InstanceNumberTests
     [Fact]
     public void Windows_install_of_a_missing_msi_names_the_file()
     {
-        var (installer, runner) = WindowsHost();
+        var (installer, runner, _) = WindowsHost();
 
         var error = Assert.Throws<InstallException>(() => installer.Install("/nowhere/cl.msi", null, null, null));
 
@@ -144,7 +143,7 @@ public sealed class InstanceNumberTests
             CloudLink.Core.Service.SystemdUnit.Render("com.injixo.cloud-link.instance.2", "/opt/cl two", ["/opt/cl two/injixo-cloud-link", "--config", "/opt/cl two/injixo-cloud-link.toml", "run"], "injixo-cloud-link"));
         File.WriteAllText(Path.Combine(units, "nginx.service"), "[Service]\nWorkingDirectory=/srv\nExecStart=/usr/sbin/nginx\n");
 
-        var found = Assert.Single(new InstanceCatalog(ProcessRunner.Instance, root.Path, windows: false).Find());
+        var found = Assert.Single(new InstanceCatalog(root.Path, windows: false).Find());
 
         Assert.Equal(("com.injixo.cloud-link.instance.2", 2, "com.injixo.cloud-link.instance.2.service"), (found.AppName, found.Number, found.Service));
         Assert.Equal("/opt/cl two/injixo-cloud-link", found.Executable);

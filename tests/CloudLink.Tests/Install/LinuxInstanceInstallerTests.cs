@@ -17,7 +17,7 @@ public sealed class LinuxInstanceInstallerTests
     private static string? Package => SystemdServiceTests.Package;
 
     private static LinuxInstanceInstaller Installer(TempFolder root) =>
-        new(ProcessRunner.Instance, new InstanceCatalog(ProcessRunner.Instance, root.Path, windows: false));
+        new(ProcessRunner.Instance, new InstanceCatalog(root.Path, windows: false));
 
     /// <summary>What 'service install' leaves: the unit naming the instance's folder.</summary>
     private static void RegisterUnit(TempFolder root, InstanceLocation instance)

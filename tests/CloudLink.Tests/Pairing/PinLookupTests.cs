@@ -17,7 +17,7 @@ public sealed class PinLookupTests
         await using var cloud = await CloudServer.StartAsync();
         using var root = new TempFolder();
         using var opt = new TempFolder();
-        var installer = new LinuxInstanceInstaller(ProcessRunner.Instance, new InstanceCatalog(ProcessRunner.Instance, root.Path, windows: false));
+        var installer = new LinuxInstanceInstaller(ProcessRunner.Instance, new InstanceCatalog(root.Path, windows: false));
         var instance = installer.Install(new LinuxInstallRequest { Archive = SystemdServiceTests.Package!, Folder = opt.Combine("east"), CloudUrl = cloud.BaseAddress.ToString(), InstallService = false });
         var agent = new AgentCli(ProcessRunner.Instance);
 

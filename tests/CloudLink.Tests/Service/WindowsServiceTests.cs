@@ -69,6 +69,37 @@ public sealed class WindowsServiceTests
             await WineAsync(first, "service", "uninstall");
         }
     }
+
+    [CloudLink.Tests.Install.WineHostFact]
+    public async Task The_instance_catalog_reads_services_from_the_service_control_manager_not_sc_exe()
+    {
+        Assert.True(Agent is not null, "CLOUDLINK_WIN_AGENT (the win-x64 agent) is set beside CLOUDLINK_WIN_HOST by .ci/run.");
+        await using var cloud = await CloudServer.StartAsync();
+        using var root = new TempFolder("cloudlink-wine-catalog");
+        var first = Instance(root, "default", "com.injixo.cloud-link", cloud.BaseAddress);
+        var second = Instance(root, "instance 2", "com.injixo.cloud-link.instance.2", cloud.BaseAddress);
+        try
+        {
+            Assert.Equal(0, (await WineAsync(first, "service", "install")).Code);
+            Assert.Equal(0, (await WineAsync(second, "service", "install")).Code);
+            Assert.Equal(0, (await WineAsync(first, "service", "start")).Code);
+
+            var listed = await Wine.RunAsync(Wine.WindowsPath(CloudLink.Tests.Install.WineInstallTests.Host!), "instances");
+
+            Assert.True(listed.Code == 0, listed.Output);
+            var lines = listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length);
+            Assert.StartsWith("com.injixo.cloud-link | injixo Cloud Link | Running | ", lines[0], StringComparison.Ordinal);
+            Assert.EndsWith(Wine.WindowsPath(Path.Combine(first, "injixo-cloud-link.toml")), lines[0], StringComparison.OrdinalIgnoreCase);
+            Assert.StartsWith("com.injixo.cloud-link.instance.2 | injixo Cloud Link (Instance 2) | Stopped | ", lines[1], StringComparison.Ordinal);
+            Assert.Contains(Wine.WindowsPath(Path.Combine(second, "injixo-cloud-link.exe")), lines[1], StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            await WineAsync(first, "service", "uninstall");
+            await WineAsync(second, "service", "uninstall");
+        }
+    }
 }
 
 /// <summary>A fact that needs Wine, a prepared prefix and the win-x64 agent; skipped with the reason otherwise.</summary>
