@@ -20,7 +20,7 @@ Describe 'Approve-CloudLinkQuery' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'has the instance''s agent record the approval of a hash, lower-cased, before its query arrives' -Skip:(-not $script:HasPackage -or $script:OnWindows) {
+        It 'has the instance''s agent record the approval of a hash, lower-cased, before its query arrives' -Tag 'Linux' -Skip:(-not $script:HasPackage) {
             $folder = New-TestInstance
             $approval = Approve-CloudLinkQuery -ConfigPath $folder -Sha256 ('A' * 64) -Confirm:$false
             $approval.Instance | Should -Be 'com.injixo.cloud-link'

@@ -4,6 +4,9 @@
 
 $script:OnWindows = $PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows
 $script:HasPackage = [bool]$env:CLOUDLINK_PACKAGE
+# Windows tests run under Wine here (tests/CloudLink.PwshHost); CLOUDLINK_WIN_AGENT is the win-x64 agent's Linux path.
+$script:UnderWine = $script:OnWindows -and (Test-Path 'HKLM:\Software\Wine')
+$script:WinAgent = if ($script:OnWindows -and $env:CLOUDLINK_WIN_AGENT) { 'Z:' + $env:CLOUDLINK_WIN_AGENT.Replace('/', '\') }
 
 function Import-CloudLinkTestModule {
     Import-Module $env:CLOUDLINK_TEST_MODULE -Force
@@ -42,4 +45,19 @@ function Get-CloudLinkConfirmImpact([string] $Name) {
     (Get-Command $Name).Parameters.Keys | Should -Contain 'WhatIf'
     (Get-Command $Name).Parameters.Keys | Should -Contain 'Confirm'
     "$($attribute.ConfirmImpact)"
+}
+
+function New-WindowsTestInstance([string] $Name) {
+    # A folder with the win-x64 agent and a config naming the instance, for a Windows service; the cloud is never reached.
+    $folder = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $folder | Out-Null
+    Copy-Item -Path $script:WinAgent -Destination (Join-Path $folder 'injixo-cloud-link.exe')
+    Set-Content -Path (Join-Path $folder 'injixo-cloud-link.toml') -Value "[app]`nname = `"$Name`"`n`n[cloud]`nurl = `"http://127.0.0.1:9/`"`n"
+    $folder
+}
+
+function Invoke-WindowsTestAgent([string] $Folder, [string[]] $Arguments) {
+    # The instance's own agent, e.g. 'service install'; throws with its output when it fails.
+    $output = & (Join-Path $Folder 'injixo-cloud-link.exe') --config (Join-Path $Folder 'injixo-cloud-link.toml') @Arguments 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "injixo-cloud-link $($Arguments -join ' ') failed ($LASTEXITCODE): $output" }
 }

@@ -27,7 +27,7 @@ Describe 'Get-CloudLinkPin' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'asks the instance''s own agent, which names the cloud it cannot reach' -Skip:(-not $script:HasPackage -or $script:OnWindows) {
+        It 'asks the instance''s own agent, which names the cloud it cannot reach' -Tag 'Linux' -Skip:(-not $script:HasPackage) {
             $folder = New-TestInstance
             Set-Content -Path (Join-Path $folder 'injixo-cloud-link.toml') -Value "[cloud]`nurl = `"http://127.0.0.1:9`"`n" -NoNewline
             { Get-CloudLinkPin -ConfigPath $folder -ErrorAction Stop } | Should -Throw -ErrorId 'CloudLink.CloudUnreachable*' -ExpectedMessage '*Cannot reach the cloud at http://127.0.0.1:9/*'

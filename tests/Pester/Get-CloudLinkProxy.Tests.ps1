@@ -20,7 +20,7 @@ Describe 'Get-CloudLinkProxy' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'shows a proxy set with a credential, password masked' -Skip:$script:OnWindows {
+        It 'shows a proxy set with a credential, password masked' -Tag 'Linux' {
             $env:CLOUDLINK_HOST_ROOT = Join-Path $TestDrive 'root'
             try {
                 $credential = [pscredential]::new('svc', (ConvertTo-SecureString 'p@ss:word' -AsPlainText -Force))
@@ -30,6 +30,21 @@ Describe 'Get-CloudLinkProxy' {
                 $proxy.NoProxy | Should -Be 'localhost'
             }
             finally { Remove-Item Env:CLOUDLINK_HOST_ROOT }
+        }
+    }
+
+    Context 'Integration on Windows' -Tag 'Integration', 'Windows' {
+        It 'reads the machine variables, the password masked' {
+            try {
+                [Environment]::SetEnvironmentVariable('HTTPS_PROXY', 'http://svc:secret@proxy.corp:8080', 'Machine')
+                [Environment]::SetEnvironmentVariable('NO_PROXY', 'localhost', 'Machine')
+
+                $proxy = Get-CloudLinkProxy
+
+                $proxy.Uri | Should -Be 'http://svc:****@proxy.corp:8080'
+                $proxy.NoProxy | Should -Be 'localhost'
+            }
+            finally { Remove-CloudLinkProxy -Confirm:$false }
         }
     }
 }

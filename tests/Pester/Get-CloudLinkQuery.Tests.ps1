@@ -20,7 +20,7 @@ Describe 'Get-CloudLinkQuery' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'warns, and returns nothing, for an instance that has not received a query' -Skip:(-not $script:HasPackage) {
+        It 'warns, and returns nothing, for an instance that has not received a query' -Tag 'Linux' -Skip:(-not $script:HasPackage) {
             $folder = New-TestInstance
             $query = Get-CloudLinkQuery -ConfigPath $folder -WarningVariable warnings -WarningAction SilentlyContinue
             $query | Should -BeNullOrEmpty

@@ -35,7 +35,7 @@ Describe 'Install-CloudLinkInstance' {
         }
     }
 
-    Context 'Integration under systemd' -Tag 'Integration' {
+    Context 'Integration under systemd' -Tag 'Integration', 'Linux' {
         BeforeAll {
             . $PSScriptRoot/Fleet.ps1
             $script:HostSkip = Get-CloudLinkFleetSkipReason

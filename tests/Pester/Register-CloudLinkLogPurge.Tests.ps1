@@ -20,7 +20,7 @@ Describe 'Register-CloudLinkLogPurge' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'writes a daily timer running the instance agent' -Skip:$script:OnWindows {
+        It 'writes a daily timer running the instance agent' -Tag 'Linux' {
             $env:CLOUDLINK_HOST_ROOT = Join-Path $TestDrive 'root3'
             try {
                 $schedule = Register-CloudLinkLogPurge -ConfigPath (New-TestInstance) -OlderThan 30
@@ -28,6 +28,22 @@ Describe 'Register-CloudLinkLogPurge' {
                 Get-Content $schedule.Location -Raw | Should -Match 'OnCalendar=\*-\*-\* 03:15:00'
             }
             finally { Remove-Item Env:CLOUDLINK_HOST_ROOT }
+        }
+    }
+
+    Context 'Integration on Windows' -Tag 'Integration', 'Windows' {
+        It 'schedules a daily task running the instance''s agent as SYSTEM' {
+            if ($script:UnderWine) {
+                Set-ItResult -Skipped -Because 'Wine''s schtasks.exe does not support /SC (a schedule); the command line is covered by LogPurgeTests in xunit'
+                return
+            }
+            $folder = New-WindowsTestInstance 'com.injixo.cloud-link.instance.7'
+            try {
+                $schedule = Register-CloudLinkLogPurge -ConfigPath $folder -OlderThan 30
+                $schedule.Location | Should -Be 'injixo Cloud Link\Log purge (injixo Cloud Link (Instance 7))'
+                schtasks.exe /Query /TN $schedule.Location | Should -Not -BeNullOrEmpty
+            }
+            finally { Unregister-CloudLinkLogPurge -ConfigPath $folder -Confirm:$false }
         }
     }
 }

@@ -20,7 +20,7 @@ Describe 'Remove-CloudLinkProxy' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'removes the proxy and returns what it was with -PassThru' -Skip:$script:OnWindows {
+        It 'removes the proxy and returns what it was with -PassThru' -Tag 'Linux' {
             $env:CLOUDLINK_HOST_ROOT = Join-Path $TestDrive 'root2'
             try {
                 Set-CloudLinkProxy -Uri http://proxy.corp:3128 -WarningAction SilentlyContinue
@@ -28,6 +28,19 @@ Describe 'Remove-CloudLinkProxy' {
                 Get-CloudLinkProxy | Should -BeNullOrEmpty
             }
             finally { Remove-Item Env:CLOUDLINK_HOST_ROOT }
+        }
+    }
+
+    Context 'Integration on Windows' -Tag 'Integration', 'Windows' {
+        It 'removes the machine variables and returns what they were with -PassThru' {
+            [Environment]::SetEnvironmentVariable('HTTPS_PROXY', 'http://proxy.corp:8080', 'Machine')
+            [Environment]::SetEnvironmentVariable('NO_PROXY', '.corp', 'Machine')
+
+            $removed = Remove-CloudLinkProxy -PassThru -Confirm:$false
+
+            $removed.Uri | Should -Be 'http://proxy.corp:8080'
+            [Environment]::GetEnvironmentVariable('HTTPS_PROXY', 'Machine') | Should -BeNullOrEmpty
+            [Environment]::GetEnvironmentVariable('NO_PROXY', 'Machine') | Should -BeNullOrEmpty
         }
     }
 }

@@ -20,13 +20,13 @@ Describe 'Restart-CloudLinkInstance' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'reports an instance without a service as CloudLink.ServiceFailed, naming its folder' -Skip:(-not $script:HasPackage -or $script:OnWindows) {
+        It 'reports an instance without a service as CloudLink.ServiceFailed, naming its folder' -Tag 'Linux' -Skip:(-not $script:HasPackage) {
             $folder = New-TestInstance
             { Restart-CloudLinkInstance -ConfigPath $folder -ErrorAction Stop } | Should -Throw -ErrorId 'CloudLink.ServiceFailed*' -ExpectedMessage "*'service restart' for the instance in $folder*"
         }
     }
 
-    Context 'Integration under systemd' -Tag 'Integration' {
+    Context 'Integration under systemd' -Tag 'Integration', 'Linux' {
         BeforeAll {
             . $PSScriptRoot/Fleet.ps1
             $script:HostSkip = Get-CloudLinkFleetSkipReason
@@ -51,6 +51,25 @@ Describe 'Restart-CloudLinkInstance' {
             $result.State | Should -Be 'Running'
             $result.After | Should -Not -Be '0'
             $result.After | Should -Not -Be $result.Before
+        }
+    }
+
+    Context 'Integration on Windows' -Tag 'Integration', 'Windows' {
+        It 'restarts a running Windows service and returns it Running' -Skip:(-not $script:WinAgent) {
+            $folder = New-WindowsTestInstance 'com.injixo.cloud-link.instance.6'
+            try {
+                Invoke-WindowsTestAgent $folder 'service', 'install'
+                Invoke-WindowsTestAgent $folder 'service', 'start'
+
+                $instance = Restart-CloudLinkInstance -ConfigPath $folder -PassThru
+
+                $instance.Service | Should -Be 'injixo Cloud Link (Instance 6)'
+                $instance.State | Should -Be 'Running'
+                (Get-CloudLinkInstance -Name 'com.injixo.cloud-link.instance.6').State | Should -Be 'Running'
+            }
+            finally {
+                Invoke-WindowsTestAgent $folder 'service', 'uninstall'
+            }
         }
     }
 }

@@ -43,7 +43,7 @@ AfterAll {
     Stop-CloudLinkTestFleet $script:Fleet
 }
 
-Describe 'Fleet runbooks' -Tag 'Runbook', 'Integration' {
+Describe 'Fleet runbooks' -Tag 'Runbook', 'Integration', 'Linux' {
     Context 'Install-CloudLinkFleet' {
         It 'prints a readable plan with -WhatIf and changes nothing' {
             if (Skip-WithoutFleet) { return }

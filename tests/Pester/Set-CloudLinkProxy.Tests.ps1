@@ -24,7 +24,7 @@ Describe 'Set-CloudLinkProxy' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'writes the proxy for every instance, private, and returns it with the password masked' -Skip:$script:OnWindows {
+        It 'writes the proxy for every instance, private, and returns it with the password masked' -Tag 'Linux' {
             $env:CLOUDLINK_HOST_ROOT = Join-Path $TestDrive 'root'
             try {
                 $credential = [pscredential]::new('svc', (ConvertTo-SecureString 'p@ss word' -AsPlainText -Force))
@@ -35,6 +35,22 @@ Describe 'Set-CloudLinkProxy' {
                 Get-Content $proxy.Location -Raw | Should -Match ([regex]::Escape("HTTPS_PROXY='http://svc:p%40ss%20word@proxy.corp:3128'"))
             }
             finally { Remove-Item Env:CLOUDLINK_HOST_ROOT }
+        }
+    }
+
+    Context 'Integration on Windows' -Tag 'Integration', 'Windows' {
+        It 'sets the machine variables HTTPS_PROXY and NO_PROXY, the credential encoded into the URL and never shown' {
+            try {
+                $credential = [pscredential]::new('CORP\svc', (ConvertTo-SecureString 'p@ss w0rd' -AsPlainText -Force))
+
+                $proxy = Set-CloudLinkProxy -Uri http://proxy.corp:3128 -Credential $credential -NoProxy 'localhost,.corp' -PassThru -WarningAction SilentlyContinue
+
+                [Environment]::GetEnvironmentVariable('HTTPS_PROXY', 'Machine') | Should -Be 'http://CORP%5Csvc:p%40ss%20w0rd@proxy.corp:3128'
+                [Environment]::GetEnvironmentVariable('NO_PROXY', 'Machine') | Should -Be 'localhost,.corp'
+                $proxy.Uri | Should -Be 'http://CORP%5Csvc:****@proxy.corp:3128'
+                ($proxy | Out-String) | Should -Not -Match 'w0rd'
+            }
+            finally { Remove-CloudLinkProxy -Confirm:$false }
         }
     }
 }

@@ -24,7 +24,7 @@ Describe 'Start-CloudLinkImport' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'says the agent is not running, and how to start it' -Skip:(-not $script:HasPackage -or $script:OnWindows) {
+        It 'says the agent is not running, and how to start it' -Tag 'Linux' -Skip:(-not $script:HasPackage) {
             $folder = New-TestInstance
             { Start-CloudLinkImport -ConfigPath $folder -ErrorAction Stop } | Should -Throw -ErrorId 'CloudLink.ServiceNotRunning*' -ExpectedMessage '*service start*'
         }

@@ -20,13 +20,13 @@ Describe 'Start-CloudLinkInstance' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'reports an instance without a service as CloudLink.ServiceFailed, naming its folder' -Skip:(-not $script:HasPackage -or $script:OnWindows) {
+        It 'reports an instance without a service as CloudLink.ServiceFailed, naming its folder' -Tag 'Linux' -Skip:(-not $script:HasPackage) {
             $folder = New-TestInstance
             { Start-CloudLinkInstance -ConfigPath $folder -ErrorAction Stop } | Should -Throw -ErrorId 'CloudLink.ServiceFailed*' -ExpectedMessage "*'service start' for the instance in $folder*"
         }
     }
 
-    Context 'Integration under systemd' -Tag 'Integration' {
+    Context 'Integration under systemd' -Tag 'Integration', 'Linux' {
         BeforeAll {
             . $PSScriptRoot/Fleet.ps1
             $script:HostSkip = Get-CloudLinkFleetSkipReason
@@ -50,6 +50,24 @@ Describe 'Start-CloudLinkInstance' {
             $result.Before | Should -Be 'Stopped'
             $result.After | Should -Be 'Running'
             $result.Active | Should -Be 'active'
+        }
+    }
+
+    Context 'Integration on Windows' -Tag 'Integration', 'Windows' {
+        It 'starts an installed, stopped Windows service and returns it Running' -Skip:(-not $script:WinAgent) {
+            $folder = New-WindowsTestInstance 'com.injixo.cloud-link.instance.4'
+            try {
+                Invoke-WindowsTestAgent $folder 'service', 'install'
+
+                $instance = Start-CloudLinkInstance -ConfigPath $folder -PassThru
+
+                $instance.Service | Should -Be 'injixo Cloud Link (Instance 4)'
+                $instance.State | Should -Be 'Running'
+                (Get-CloudLinkInstance -Name 'com.injixo.cloud-link.instance.4').State | Should -Be 'Running'
+            }
+            finally {
+                Invoke-WindowsTestAgent $folder 'service', 'uninstall'
+            }
         }
     }
 }

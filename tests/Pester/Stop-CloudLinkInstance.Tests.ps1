@@ -24,13 +24,13 @@ Describe 'Stop-CloudLinkInstance' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'reports an instance without a service as CloudLink.ServiceFailed, naming its folder' -Skip:(-not $script:HasPackage -or $script:OnWindows) {
+        It 'reports an instance without a service as CloudLink.ServiceFailed, naming its folder' -Tag 'Linux' -Skip:(-not $script:HasPackage) {
             $folder = New-TestInstance
             { Stop-CloudLinkInstance -ConfigPath $folder -ErrorAction Stop } | Should -Throw -ErrorId 'CloudLink.ServiceFailed*' -ExpectedMessage "*'service stop' for the instance in $folder*"
         }
     }
 
-    Context 'Integration under systemd' -Tag 'Integration' {
+    Context 'Integration under systemd' -Tag 'Integration', 'Linux' {
         BeforeAll {
             . $PSScriptRoot/Fleet.ps1
             $script:HostSkip = Get-CloudLinkFleetSkipReason
@@ -52,6 +52,25 @@ Describe 'Stop-CloudLinkInstance' {
 
             $result.After | Should -Be 'Stopped'
             $result.Active | Should -Be 'inactive'
+        }
+    }
+
+    Context 'Integration on Windows' -Tag 'Integration', 'Windows' {
+        It 'stops a running Windows service and returns it Stopped' -Skip:(-not $script:WinAgent) {
+            $folder = New-WindowsTestInstance 'com.injixo.cloud-link.instance.5'
+            try {
+                Invoke-WindowsTestAgent $folder 'service', 'install'
+                Invoke-WindowsTestAgent $folder 'service', 'start'
+
+                $instance = Stop-CloudLinkInstance -ConfigPath $folder -PassThru
+
+                $instance.Service | Should -Be 'injixo Cloud Link (Instance 5)'
+                $instance.State | Should -Be 'Stopped'
+                (Get-CloudLinkInstance -Name 'com.injixo.cloud-link.instance.5').State | Should -Be 'Stopped'
+            }
+            finally {
+                Invoke-WindowsTestAgent $folder 'service', 'uninstall'
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ Describe 'Test-CloudLinkInstance' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'returns one result per check with its fix, and -Quiet says whether one failed' -Skip:(-not $env:CLOUDLINK_PACKAGE -or $script:OnWindows) {
+        It 'returns one result per check with its fix, and -Quiet says whether one failed' -Tag 'Linux' -Skip:(-not $script:HasPackage) {
             $folder = New-TestInstance
             Add-Content -Path (Join-Path $folder 'injixo-cloud-link.toml') -Value "[cloud]`nurl = `"http://127.0.0.1:9`"`n" -NoNewline
             $results = Test-CloudLinkInstance -ConfigPath $folder

@@ -20,14 +20,14 @@ Describe 'Uninstall-CloudLinkInstance' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'reports an instance without a service as CloudLink.ServiceFailed and leaves its files' -Skip:(-not $script:HasPackage -or $script:OnWindows) {
+        It 'reports an instance without a service as CloudLink.ServiceFailed and leaves its files' -Tag 'Linux' -Skip:(-not $script:HasPackage) {
             $folder = New-TestInstance
             { Uninstall-CloudLinkInstance -ConfigPath $folder -RemoveFiles -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'CloudLink.ServiceFailed*'
             Join-Path $folder 'injixo-cloud-link.toml' | Should -Exist
         }
     }
 
-    Context 'Integration under systemd' -Tag 'Integration' {
+    Context 'Integration under systemd' -Tag 'Integration', 'Linux' {
         BeforeAll {
             . $PSScriptRoot/Fleet.ps1
             $script:HostSkip = Get-CloudLinkFleetSkipReason

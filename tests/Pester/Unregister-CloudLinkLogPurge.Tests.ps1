@@ -20,7 +20,7 @@ Describe 'Unregister-CloudLinkLogPurge' {
     }
 
     Context 'Integration' -Tag 'Integration' {
-        It 'removes the timer' -Skip:$script:OnWindows {
+        It 'removes the timer' -Tag 'Linux' {
             $env:CLOUDLINK_HOST_ROOT = Join-Path $TestDrive 'root4'
             try {
                 $folder = New-TestInstance

@@ -81,8 +81,9 @@ internal static class PinCommand
             if (DateTime.UtcNow > deadline)
             {
                 throw new StateException(paths.StateFolder,
-                    $"is held by a running agent ({StateLock.Holder(paths)}) that does not answer on its control channel {ControlChannel.SocketPath(paths)}; " +
-                    "its log says why, and shows its PIN. Restart it ('injixo-cloud-link service restart') if it does not recover.");
+                    $"is held by a running agent ({StateLock.Holder(paths)}) that does not answer on its control channel {ControlChannel.SocketPath(paths)} " +
+                    $"and has written no PIN yet; it may not reach the cloud at {config.CloudUrl}. Its log ({paths.LogFile}) says why, and shows its PIN. " +
+                    "Restart it ('injixo-cloud-link service restart') if it does not recover.");
             }
 
             // The agent is starting: its channel opens in a moment.

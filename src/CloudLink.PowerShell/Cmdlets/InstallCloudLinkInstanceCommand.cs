@@ -81,7 +81,7 @@ public sealed class InstallCloudLinkInstanceCommand : CloudLinkCmdlet
         }
     }, terminating: true);
 
-    /// <summary>The PIN to link the new instance; an unreachable cloud only warns, the instance is installed.</summary>
+    /// <summary>The PIN to link the new instance. The instance is installed either way: a PIN the agent cannot give yet (an unreachable cloud, an agent still starting) only warns.</summary>
     private void AddPin(InstanceLocation instance, InstanceInfo info)
     {
         try
@@ -93,7 +93,7 @@ public sealed class InstallCloudLinkInstanceCommand : CloudLinkCmdlet
                 WriteInformation(new InformationRecord(pin.Banner, "Install-CloudLinkInstance"));
             }
         }
-        catch (AgentCommandException e) when (e.ExitCode == ExitCodes.CloudProblem)
+        catch (AgentCommandException e)
         {
             WriteWarning($"{instance.AppName} is installed, but has no PIN yet: {e.Message} Get it later with Get-CloudLinkPin.");
         }
