@@ -91,17 +91,6 @@ public sealed class ServiceControlManagerQuery : IWindowsServiceQuery
         return new ServiceException($"{what} failed: {new Win32Exception(error).Message} (Windows error {error}).");
     }
 
-    [StructLayout(LayoutKind.Sequential)]
-    private struct ServiceStatus
-    {
-        public uint ServiceType;
-        public uint CurrentState;
-        public uint ControlsAccepted;
-        public uint Win32ExitCode;
-        public uint ServiceSpecificExitCode;
-        public uint CheckPoint;
-        public uint WaitHint;
-    }
 
     // DllImport, not LibraryImport: the netstandard2.0 build (Windows PowerShell 5.1) has no source-generated interop.
 #pragma warning disable SYSLIB1054

@@ -27,18 +27,6 @@ internal static unsafe partial class ScmApi
     public const int ErrorServiceExists = 1073;
 
     [StructLayout(LayoutKind.Sequential)]
-    public struct ServiceStatus
-    {
-        public uint ServiceType;
-        public uint CurrentState;
-        public uint ControlsAccepted;
-        public uint Win32ExitCode;
-        public uint ServiceSpecificExitCode;
-        public uint CheckPoint;
-        public uint WaitHint;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
     public struct ServiceTableEntry
     {
         public char* ServiceName;

@@ -80,7 +80,7 @@ public static unsafe class WindowsServiceHost
 
     private static void Report(uint state, uint exitCode = 0)
     {
-        var status = new ScmApi.ServiceStatus
+        var status = new ServiceStatus
         {
             ServiceType = ScmApi.ServiceWin32OwnProcess,
             CurrentState = state,
