@@ -128,11 +128,6 @@ function Stop-CloudLinkTestFleet($Fleet) {
     foreach ($process in $Fleet.Processes) { if (-not $process.HasExited) { $process.Kill($true); $process.WaitForExit() } }
 }
 
-function Invoke-OnFleetHost($Fleet, [string] $Name, [string[]] $Command) {
-    # A shell command inside one host, as root, outside PowerShell (for checks the test makes itself).
-    Invoke-Ct (@('exec', $Name) + $Command) -AllowFailure
-}
-
 function Start-CloudLinkTestHost([string] $Prefix) {
     # One systemd host with the module imported in its session, for a cmdlet's service tests; $null when
     # Get-CloudLinkFleetSkipReason says why it cannot run. Stop it with Stop-CloudLinkTestFleet.
