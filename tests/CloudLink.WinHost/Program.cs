@@ -4,8 +4,8 @@ using CloudLink.Core.Processes;
 
 // msi-install MSI FOLDER       install the next free instance into FOLDER (WindowsInstanceInstaller)
 // msi-run MSI FOLDER LOG N     msiexec for instance N with exactly the installer's command line (MsiInstaller)
-// msi-product FOLDER           the product code Windows Installer has for FOLDER
-// msi-uninstall FOLDER LOG     msiexec /x of that product
+// msi-product FOLDER           the product code Windows Installer has for FOLDER and its instance number
+// msi-uninstall FOLDER LOG     msiexec /x of that product (with its instance transform)
 // log-list FOLDER              the rotated logs Remove-CloudLinkLog would consider (LogPurge.List)
 // instances                    the instances Get-CloudLinkInstance finds (InstanceCatalog, from the Service Control Manager)
 try
@@ -23,11 +23,11 @@ try
             Console.WriteLine($"exit {run.ExitCode} reboot {run.RebootRequired}");
             return 0;
         case ["msi-product", var folder]:
-            Console.WriteLine(InstalledProducts.ProductCodeFor(folder) ?? "none");
+            Console.WriteLine(InstalledProducts.Find(folder) is { } product ? $"{product.ProductCode} instance {product.Instance}" : "none");
             return 0;
         case ["msi-uninstall", var folder, var log]:
-            var product = InstalledProducts.ProductCodeFor(folder) ?? throw new InstallException($"no product in {folder}");
-            Console.WriteLine($"uninstalled {product} exit {msiexec.Uninstall(product, log, folder).ExitCode}");
+            var (code, transform) = InstalledProducts.Find(folder) ?? throw new InstallException($"no product in {folder}");
+            Console.WriteLine($"uninstalled {code} exit {msiexec.Uninstall(code, transform, log, folder).ExitCode}");
             return 0;
         case ["log-list", var folder]:
             foreach (var log in CloudLink.Core.Logging.LogPurge.List(folder))

@@ -7,6 +7,8 @@ $script:HasPackage = [bool]$env:CLOUDLINK_PACKAGE
 # Windows tests run under Wine here (tests/CloudLink.PwshHost); CLOUDLINK_WIN_AGENT is the win-x64 agent's Linux path.
 $script:UnderWine = $script:OnWindows -and (Test-Path 'HKLM:\Software\Wine')
 $script:WinAgent = if ($script:OnWindows -and $env:CLOUDLINK_WIN_AGENT) { 'Z:' + $env:CLOUDLINK_WIN_AGENT.Replace('/', '\') }
+# The product MSI (scripts/package.sh), by its Linux path in CLOUDLINK_MSI.
+$script:WinMsi = if ($script:OnWindows -and $env:CLOUDLINK_MSI) { 'Z:' + $env:CLOUDLINK_MSI.Replace('/', '\') }
 
 function Import-CloudLinkTestModule {
     Import-Module $env:CLOUDLINK_TEST_MODULE -Force
@@ -61,4 +63,9 @@ function Invoke-WindowsTestAgent([string] $Folder, [string[]] $Arguments) {
     # The instance's own agent, e.g. 'service install'; throws with its output when it fails.
     $output = & (Join-Path $Folder 'injixo-cloud-link.exe') --config (Join-Path $Folder 'injixo-cloud-link.toml') @Arguments 2>&1
     if ($LASTEXITCODE -ne 0) { throw "injixo-cloud-link $($Arguments -join ' ') failed ($LASTEXITCODE): $output" }
+}
+
+function Remove-WindowsTestProduct([string] $Folder) {
+    # Cleanup after a test that installed from the MSI: the instance's product, whatever the test left.
+    try { Uninstall-CloudLinkInstance -ConfigPath (Join-Path $Folder 'injixo-cloud-link.toml') -RemoveFiles -Confirm:$false -ErrorAction Stop } catch { Write-Warning "$_" }
 }

@@ -63,4 +63,33 @@ Describe 'Install-CloudLinkInstance' {
             $installed | ForEach-Object { $_.Pin | Should -Match '^\d{6}$' }
         }
     }
+
+    Context 'Integration on Windows' -Tag 'Integration', 'Windows' {
+        It 'installs the next free instance from injixo-cloud-link.msi with its transform: its own folder, service and [app] name' -Skip:(-not ($script:WinAgent -and $script:WinMsi)) {
+            # The default and instance 1 are taken (services of their own); Wine refuses a transform once the plain MSI product is registered.
+            $default = New-WindowsTestInstance 'com.injixo.cloud-link'
+            $first = New-WindowsTestInstance 'com.injixo.cloud-link.instance.1'
+            $folder = Join-Path $env:ProgramFiles 'injixo Cloud Link (Instance 2)'
+            try {
+                Invoke-WindowsTestAgent $default 'service', 'install'
+                Invoke-WindowsTestAgent $first 'service', 'install'
+
+                # No cloud answers here: the new instance has no PIN yet, which is a warning, not an error.
+                $installed = Install-CloudLinkInstance -Path $script:WinMsi -CloudUrl 'http://127.0.0.1:9/' -PassThru -WarningAction SilentlyContinue -WarningVariable warnings
+
+                $installed.Number | Should -Be 2
+                $installed.Name | Should -Be 'com.injixo.cloud-link.instance.2'
+                $installed.Service | Should -Be 'injixo Cloud Link (Instance 2)'
+                $installed.Folder | Should -Be $folder
+                (Get-Service -Name 'injixo Cloud Link (Instance 2)').Status | Should -Be 'Running'
+                Get-Content (Join-Path $folder 'injixo-cloud-link.toml') | Should -Contain 'name = "com.injixo.cloud-link.instance.2"'
+                Get-Content (Join-Path $folder 'injixo-cloud-link.toml') | Should -Contain 'url = "http://127.0.0.1:9/"'
+                "$warnings" | Should -Match 'has no PIN yet'
+            }
+            finally {
+                Remove-WindowsTestProduct $folder
+                foreach ($other in $first, $default) { try { Invoke-WindowsTestAgent $other 'service', 'uninstall' } catch { Write-Warning "$_" } }
+            }
+        }
+    }
 }

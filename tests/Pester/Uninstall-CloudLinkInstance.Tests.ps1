@@ -57,4 +57,26 @@ Describe 'Uninstall-CloudLinkInstance' {
             $result.Kept | Should -Be 'active'
         }
     }
+
+    Context 'Integration on Windows' -Tag 'Integration', 'Windows' {
+        It 'removes an MSI instance by its product and transform; its config, log and state stay without -RemoveFiles' -Skip:(-not $script:WinMsi) {
+            $folder = Join-Path $env:ProgramFiles 'injixo Cloud Link (Instance 3)'
+            try {
+                $msiexec = Start-Process -FilePath msiexec -ArgumentList '/i', "`"$script:WinMsi`"", 'MSINEWINSTANCE=1', 'TRANSFORMS=:instance.3', 'CLOUDURL=http://127.0.0.1:9/', '/qn' -Wait -PassThru
+                $msiexec.ExitCode | Should -Be 0
+                (Get-Service -Name 'injixo Cloud Link (Instance 3)').Status | Should -Be 'Running'
+
+                $removed = Uninstall-CloudLinkInstance -ConfigPath (Join-Path $folder 'injixo-cloud-link.toml') -Confirm:$false -PassThru
+
+                $removed.Name | Should -Be 'com.injixo.cloud-link.instance.3'
+                Get-Service -Name 'injixo Cloud Link (Instance 3)' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+                Join-Path $folder 'injixo-cloud-link.exe' | Should -Not -Exist
+                Join-Path $folder 'injixo-cloud-link.toml' | Should -Exist
+            }
+            finally {
+                if (Test-Path (Join-Path $folder 'injixo-cloud-link.exe')) { Remove-WindowsTestProduct $folder }
+                Remove-Item -Recurse -Force $folder -ErrorAction SilentlyContinue
+            }
+        }
+    }
 }

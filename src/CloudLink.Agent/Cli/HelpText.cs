@@ -42,7 +42,7 @@ internal static class HelpText
         """;
 
     public const string Pin = """
-        Usage: injixo-cloud-link [--config PATH] pin [--new] [--json]
+        Usage: injixo-cloud-link [--config PATH] pin [--new] [--json | --wait]
 
         Shows the PIN banner. The PIN is valid for 5 minutes; a running agent picks up a new PIN by
         itself. If this instance is linked already, says to which integration. The running agent
@@ -50,6 +50,8 @@ internal static class HelpText
 
           --new   Request a fresh PIN even if the current one is still valid.
           --json  The PIN, its expiry and the banner (or the integration) as one JSON object.
+          --wait  Keep showing the current PIN (a new banner when it is renewed) until the
+                  instance is linked; the window the Windows installer opens runs this.
         """;
 
     public const string Check = """

@@ -22,10 +22,21 @@ internal static class PinCommand
 
     public static async Task<int> RunAsync(Invocation invocation)
     {
-        invocation.AllowOnly("--new", "--json");
+        invocation.AllowOnly("--new", "--json", "--wait");
+        if (invocation.Flags.Contains("--wait") && invocation.Flags.Contains("--json"))
+        {
+            throw new UsageException("pin: --wait shows banners as they change; it cannot be combined with --json.");
+        }
+
         var (paths, config) = InstanceLoader.LoadAsOwner(invocation);
         using var log = AgentLog.Configure(paths, config.LogLevel).CreateLogger();
         using var host = new AgentHost(paths, config, log, showBanner: _ => { });
+        if (invocation.Flags.Contains("--wait"))
+        {
+            await WaitUntilLinkedAsync(paths, config, host);
+            return ExitCodes.Ok;
+        }
+
         var info = await CurrentAsync(paths, config, host, invocation.Flags.Contains("--new"));
         if (invocation.Flags.Contains("--json"))
         {
@@ -43,6 +54,52 @@ internal static class PinCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The window at the end of an interactive Windows install: the running service's PIN, again
+    /// whenever it is renewed, until someone enters it in the cloud. Problems (the service cannot
+    /// reach the cloud yet) are shown once each and the wait goes on; the window stays until Enter.
+    /// </summary>
+    private static async Task WaitUntilLinkedAsync(InstancePaths paths, AgentConfig config, AgentHost host)
+    {
+        string? shown = null;
+        while (true)
+        {
+            try
+            {
+                var info = await CurrentAsync(paths, config, host, fresh: false);
+                if (info.Linked)
+                {
+                    Console.WriteLine($"This instance is now linked to integration {info.IntegrationId} ({info.IntegrationName}). Data uploads have started.");
+                    break;
+                }
+
+                if (info.Pin != shown)
+                {
+                    Console.WriteLine(info.Banner);
+                    Console.WriteLine("Waiting for the PIN to be entered on the integration's page; a new PIN is shown here when this one expires.");
+                    shown = info.Pin;
+                }
+            }
+            catch (Exception problem) when (problem is StateException or CloudUnreachableException)
+            {
+                if (problem.Message != shown)
+                {
+                    Console.WriteLine(problem.Message);
+                    Console.WriteLine("Still waiting; fix the cause and the PIN appears here.");
+                    shown = problem.Message;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        if (!Console.IsInputRedirected)
+        {
+            Console.WriteLine("Press Enter to close this window.");
+            Console.ReadLine();
+        }
     }
 
     private static async Task<PinInfo> CurrentAsync(InstancePaths paths, AgentConfig config, AgentHost host, bool fresh)

@@ -29,6 +29,20 @@ internal static class RunCommand
             return ExitCodes.UnsafeFiles;
         }
 
+        // Started by the Windows Service Control Manager (the service's command line ends in --service).
+        // The whole agent runs inside the service, so everything is closed before it reports STOPPED:
+        // the installer removes the program's files as soon as it sees STOPPED.
+        if (invocation.Flags.Contains("--service") && OperatingSystem.IsWindows() && Core.Service.Windows.WindowsServiceHost.Run(serviceStop => RunAgentAsync(paths, config, serviceStop)))
+        {
+            return ExitCodes.Ok;
+        }
+
+        await RunAgentAsync(paths, config, CancellationToken.None);
+        return ExitCodes.Ok;
+    }
+
+    private static async Task RunAgentAsync(InstancePaths paths, Core.Config.AgentConfig config, CancellationToken serviceStop)
+    {
         // The one writer of this instance's state: before anything else, the control socket included.
         using var writer = StateLock.Acquire(paths);
         using var log = AgentLog.Configure(paths, config.LogLevel, rotate: true)
@@ -41,28 +55,16 @@ internal static class RunCommand
         using var runner = new AgentRunner(host);
         var startedAt = DateTimeOffset.UtcNow;
         await using var control = ControlChannel.Open(paths, (request, cancellationToken) => Answer(host, runner, startedAt, request, cancellationToken), log);
-        async Task Work(CancellationToken serviceStop)
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, serviceStop);
+        try
         {
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, serviceStop);
-            try
-            {
-                SdNotify.Ready();
-                await runner.RunAsync(either.Token);
-            }
-            catch (OperationCanceledException) when (either.IsCancellationRequested)
-            {
-                log.Information("Stopped.");
-            }
+            SdNotify.Ready();
+            await runner.RunAsync(either.Token);
         }
-
-        // Started by the Windows Service Control Manager (the service's command line ends in --service).
-        if (invocation.Flags.Contains("--service") && OperatingSystem.IsWindows() && Core.Service.Windows.WindowsServiceHost.Run(Work))
+        catch (OperationCanceledException) when (either.IsCancellationRequested)
         {
-            return ExitCodes.Ok;
+            log.Information("Stopped.");
         }
-
-        await Work(CancellationToken.None);
-        return ExitCodes.Ok;
 
         static async Task<ControlResponse> Answer(AgentHost host, AgentRunner runner, DateTimeOffset startedAt, ControlRequest request, CancellationToken cancellationToken)
         {

@@ -18,8 +18,8 @@ public sealed class MsiInstaller(IProcessRunner runner, Action<TimeSpan> wait)
 
     public MsiOutcome Install(MsiInstallRequest request) => Execute(MsiexecCommand.Install(request), request.LogPath, "install " + request.MsiPath);
 
-    public MsiOutcome Uninstall(string productCode, string logPath, string folder) =>
-        Execute(MsiexecCommand.Uninstall(productCode, logPath, folder), logPath, $"uninstall {productCode} from {folder}");
+    public MsiOutcome Uninstall(string productCode, int instance, string logPath, string folder) =>
+        Execute(MsiexecCommand.Uninstall(productCode, instance, logPath, folder), logPath, $"uninstall {productCode} from {folder}");
 
     private MsiOutcome Execute(string arguments, string logPath, string what)
     {

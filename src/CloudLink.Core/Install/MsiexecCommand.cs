@@ -1,4 +1,3 @@
-using System.Globalization;
 using CloudLink.Core.Processes;
 
 namespace CloudLink.Core.Install;
@@ -18,7 +17,7 @@ public static class MsiexecCommand
         if (request.Instance > 0)
         {
             words.Add("MSINEWINSTANCE=1");
-            words.Add(CommandLine.MsiProperty("TRANSFORMS", ":instance." + request.Instance.ToString(CultureInfo.InvariantCulture)));
+            words.Add(CommandLine.MsiProperty("TRANSFORMS", ":" + ProductCodes.Instance(request.Instance)));
         }
 
         words.Add(CommandLine.MsiProperty(FolderProperty, request.Folder));
@@ -38,8 +37,18 @@ public static class MsiexecCommand
     /// <summary>
     /// Removes the product with <paramref name="productCode"/> (each instance has its own) from
     /// <paramref name="folder"/>; the folder is passed again so the removal works on the instance's
-    /// own folder even where the package does not remember it.
+    /// own folder even where the package does not remember it, and an instance's transform too
+    /// (Wine's msiexec removes nothing of an instance without it; Windows uses the cached one).
     /// </summary>
-    public static string Uninstall(string productCode, string logPath, string folder) =>
-        string.Join(" ", "/x", CommandLine.Quote(productCode), "/qn", "/norestart", "/l*v", CommandLine.Quote(logPath), CommandLine.MsiProperty(FolderProperty, folder));
+    public static string Uninstall(string productCode, int instance, string logPath, string folder)
+    {
+        var words = new List<string> { "/x", CommandLine.Quote(productCode), "/qn", "/norestart", "/l*v", CommandLine.Quote(logPath) };
+        if (instance > 0)
+        {
+            words.Add(CommandLine.MsiProperty("TRANSFORMS", ":" + ProductCodes.Instance(instance)));
+        }
+
+        words.Add(CommandLine.MsiProperty(FolderProperty, folder));
+        return string.Join(" ", words);
+    }
 }

@@ -18,7 +18,24 @@ public sealed class InstancePaths
     }
 
     /// <summary>The instance whose config sits next to the running executable.</summary>
-    public static InstancePaths BesideExecutable() => new(Path.Combine(AppContext.BaseDirectory, ConfigFileName));
+    public static InstancePaths BesideExecutable() => new(Path.Combine(ExecutableFolder(), ConfigFileName));
+
+    /// <summary>
+    /// The agent's own folder. Not AppContext.BaseDirectory alone: a single file that unpacks its
+    /// content at start (the Windows agent) has that in a temporary folder, far from its config.
+    /// Run as an assembly by the dotnet host (tests), the assembly's folder.
+    /// </summary>
+    private static string ExecutableFolder()
+    {
+#if NET
+        if (Environment.ProcessPath is { Length: > 0 } process
+            && string.Equals(Path.GetFileNameWithoutExtension(process), ExecutableName, StringComparison.OrdinalIgnoreCase))
+        {
+            return Path.GetDirectoryName(process)!;
+        }
+#endif
+        return AppContext.BaseDirectory;
+    }
 
     public string Folder { get; }
     public string ConfigFile { get; }

@@ -38,10 +38,10 @@ public sealed class UninstallCloudLinkInstanceCommand : InstanceParameterCmdlet
         new LogPurgeSchedule(Runner, Catalog.HostRoot).Unregister(instance);
         if (InstanceCatalog.IsWindows)
         {
-            var product = InstalledProducts.ProductCodeFor(instance.Paths.Folder)
+            var (product, number) = InstalledProducts.Find(instance.Paths.Folder)
                 ?? throw new InstallException($"Windows Installer has no CloudLink product in {instance.Paths.Folder}; remove it in Apps and Features.") { Reason = "ProductNotFound" };
             var log = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"injixo-cloud-link-uninstall-{instance.Number}.log");
-            new MsiInstaller(Runner, wait => Thread.Sleep(wait)).Uninstall(product, log, instance.Paths.Folder);
+            new MsiInstaller(Runner, wait => Thread.Sleep(wait)).Uninstall(product, number, log, instance.Paths.Folder);
         }
         else if (File.Exists(instance.Executable))
         {

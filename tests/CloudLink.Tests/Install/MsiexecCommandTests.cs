@@ -42,7 +42,14 @@ public sealed class MsiexecCommandTests
     public void Uninstall_removes_one_product_by_its_code()
     {
         Assert.Equal(@"/x {11111111-2222-3333-4444-555555555555} /qn /norestart /l*v ""C:\Temp\x y.log"" INSTALLFOLDER=""D:\CL\east""",
-            MsiexecCommand.Uninstall("{11111111-2222-3333-4444-555555555555}", @"C:\Temp\x y.log", @"D:\CL\east"));
+            MsiexecCommand.Uninstall("{11111111-2222-3333-4444-555555555555}", 0, @"C:\Temp\x y.log", @"D:\CL\east"));
+    }
+
+    [Fact]
+    public void Uninstalling_an_instance_names_its_transform()
+    {
+        Assert.Equal(@"/x {11111111-2222-3333-4444-555555555555} /qn /norestart /l*v C:\Temp\x.log TRANSFORMS="":instance.4"" INSTALLFOLDER=""D:\CL\east""",
+            MsiexecCommand.Uninstall("{11111111-2222-3333-4444-555555555555}", 4, @"C:\Temp\x.log", @"D:\CL\east"));
     }
 
     [Theory]

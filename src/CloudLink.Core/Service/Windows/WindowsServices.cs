@@ -50,7 +50,7 @@ public static class WindowsServices
         using var service = Open(record.Unit);
         if (ScmApi.QueryServiceStatus(service.Handle, out var status) && status.CurrentState != ScmApi.StateStopped)
         {
-            Stop(service, record.Unit);
+            Stop(service, record.Unit, paths);
         }
 
         if (!ScmApi.DeleteService(service.Handle))
@@ -68,7 +68,7 @@ public static class WindowsServices
         using var service = Open(record.Unit);
         if (action is "stop" or "restart")
         {
-            Stop(service, record.Unit);
+            Stop(service, record.Unit, paths);
         }
 
         if (action is "start" or "restart")
@@ -103,7 +103,14 @@ public static class WindowsServices
         return new ServiceState(record.Unit, state.Item1, state.Item2, 0, "");
     }
 
-    private static void Stop(ScmHandle service, string name)
+    /// <summary>Stops the service and waits until its process has exited, not only said STOPPED: then its files can be replaced or removed.</summary>
+    private static void Stop(ScmHandle service, string name, InstancePaths paths)
+    {
+        SendStop(service, name);
+        AgentProcess.WaitForExit(paths, TimeSpan.FromSeconds(30));
+    }
+
+    private static void SendStop(ScmHandle service, string name)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!ScmApi.ControlService(service.Handle, ScmApi.ControlStop, out _))
