@@ -132,6 +132,50 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Pin_wait_shows_the_running_agents_pin_until_someone_enters_it_then_says_linked()
+    {
+        await using var cloud = await CloudServer.StartAsync();
+        var integration = await cloud.People.CreateIntegrationAsync("CSV");
+        using var instance = new AgentInstance(cloud.BaseAddress);
+        using var agent = instance.StartProcess();
+        try
+        {
+            // The installer's PIN window: stdin is not a console here, so it does not wait for Enter at the end.
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "injixo-cloud-link.dll"), "--config", instance.ConfigFile, "pin", "--wait" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var window = Process.Start(start)!;
+            window.StandardInput.Close();
+            var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            window.OutputDataReceived += (_, line) => lines.Enqueue(line.Data ?? "");
+            window.BeginOutputReadLine();
+            var pin = await Eventually.GetAsync(
+                () => Task.FromResult(lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"Enter your pin: (\d{6})")).FirstOrDefault(m => m.Success)?.Groups[1].Value),
+                TimeSpan.FromSeconds(90), "the PIN in the window");
+            Assert.Contains(lines, l => l.Contains("Waiting for the PIN to be entered on the integration's page", StringComparison.Ordinal));
+
+            await cloud.People.ConnectOkAsync(integration.Id, pin);
+            await window.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+            Assert.Equal(0, window.ExitCode);
+            Assert.Contains($"This instance is now linked to integration {integration.Id} (CSV). Data uploads have started.", lines);
+            Assert.DoesNotContain(lines, l => l.Contains("Press Enter", StringComparison.Ordinal));
+
+            var (usage, _, usageError) = await RunAgentAsync("--config", instance.ConfigFile, "pin", "--wait", "--json");
+            Assert.Equal(2, usage);
+            Assert.Contains("cannot be combined with --json", usageError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            agent.Kill();
+            await agent.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task Pin_json_is_the_same_pin_and_beside_the_holder_of_the_state_lock_pin_reads_its_file_and_pin_new_waits()
     {
         await using var cloud = await CloudServer.StartAsync();
