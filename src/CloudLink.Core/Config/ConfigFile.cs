@@ -39,14 +39,15 @@ public static class ConfigFile
         var created = !File.Exists(paths.ConfigFile);
         var document = created ? TomlDocument.Parse(ConfigLoader.DefaultText()) : ConfigLoader.Read(paths);
         var previous = document.GetValue(key.Split('.'));
+        var before = created ? null : Problem(document, paths);
         var edited = TomlEditor.Set(document, key, value);
-        try
+        if (Problem(edited, paths) is { } after)
         {
-            ConfigLoader.FromDocument(edited, paths);
-        }
-        catch (ConfigException e)
-        {
-            throw new ConfigException(paths.ConfigFile, key, $"not changed: the new value would make the config invalid: {e.Key ?? ""}: {e.Reason}");
+            // An edit that leaves a problem the file already had is not the new value's fault.
+            throw after.Key == before?.Key && after.Reason == before?.Reason
+                ? new ConfigException(paths.ConfigFile, key,
+                    $"not changed: the file was invalid before this edit: {after.Key ?? ""}: {after.Reason} Fix {after.Key} first ('injixo-cloud-link config set {after.Key} VALUE'), then set {key}.")
+                : new ConfigException(paths.ConfigFile, key, $"not changed: the new value would make the config invalid: {after.Key ?? ""}: {after.Reason}");
         }
 
         Directory.CreateDirectory(paths.Folder);
@@ -58,6 +59,19 @@ public static class ConfigFile
         }
 
         return new ConfigChange(key, Shown(key, previous ?? definition.Default), Shown(key, value), created);
+    }
+
+    private static ConfigException? Problem(TomlDocument document, InstancePaths paths)
+    {
+        try
+        {
+            ConfigLoader.FromDocument(document, paths);
+            return null;
+        }
+        catch (ConfigException e)
+        {
+            return e;
+        }
     }
 
     /// <summary>The value itself, or for a secret what may be shown of it.</summary>

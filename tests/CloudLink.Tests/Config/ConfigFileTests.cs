@@ -46,6 +46,25 @@ public sealed class ConfigFileTests
     }
 
     [Fact]
+    public void An_edit_of_a_file_that_was_invalid_before_names_the_old_problem_not_the_new_value()
+    {
+        using var folder = new TempFolder();
+        var broken = Original + "\n[database]\ntype = \"odbc\"\n";
+        var paths = Instance(folder, broken);
+
+        var error = Assert.Throws<ConfigException>(() => ConfigFile.Set(paths, "app.verbose", true));
+
+        Assert.Contains("the file was invalid before this edit: database.connection: this is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Fix database.connection first ('injixo-cloud-link config set database.connection VALUE'), then set app.verbose.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("new value", error.Message, StringComparison.Ordinal);
+        Assert.Equal(broken, File.ReadAllText(paths.ConfigFile));
+
+        // The edit that mends it is taken.
+        ConfigFile.Set(paths, "database.connection", "DSN=acd");
+        Assert.Contains("connection = \"DSN=acd\"", File.ReadAllText(paths.ConfigFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_value_of_the_wrong_type_is_refused_with_the_hint_to_force_a_string()
     {
         using var folder = new TempFolder();
