@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the releases: the Windows installer artifacts/injixo-cloud-link-<version>-win-x64.msi
 # (scripts/package-msi.sh) and the Linux archive artifacts/injixo-cloud-link-<version>-linux-x64.tar.gz:
-# the trimmed self-contained single-file agent, the commented default injixo-cloud-link.toml,
+# the native agent (NativeAOT, built with gcc and zlib1g-dev), the commented default injixo-cloud-link.toml,
 # licenses/ with the licence text of every shipped open-source dependency; each with a SHA-256
 # file. Prints the MSI's path, then the archive's (the last line).
 set -euo pipefail

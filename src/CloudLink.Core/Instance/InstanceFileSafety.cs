@@ -77,6 +77,10 @@ public static class InstanceFileSafety
         facts.IsFolder && facts.Owner == 0 && (facts.Permissions & Sticky) != 0 && (facts.Permissions & OthersWrite) == 0 && facts.Group == NativeUnix.EffectiveGroup;
 
     /// <summary>The program running: the single-file agent itself, or the runtime and the agent's assembly it runs.</summary>
+#if NET
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000",
+        Justification = "An empty location (single file, native) is skipped; the process path names that executable.")]
+#endif
     private static IEnumerable<string> Executables()
     {
 #if NET

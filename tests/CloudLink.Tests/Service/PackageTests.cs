@@ -37,6 +37,22 @@ public sealed class PackageTests
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(SystemdServiceTests.Package!))), checksum);
     }
 
+    /// <summary>The marker the .NET host looks for in a single-file bundle (the apphost's bundle signature).</summary>
+    private static readonly byte[] BundleSignature =
+    [
+        0x8b, 0x12, 0x02, 0xb9, 0x6a, 0x61, 0x20, 0x38, 0x72, 0x7b, 0x93, 0x02, 0x14, 0xd7, 0xa0, 0x32,
+        0x13, 0xf5, 0xb9, 0xe6, 0xef, 0xae, 0x33, 0x18, 0xee, 0x3b, 0x2d, 0xce, 0x24, 0xb3, 0x6a, 0xae,
+    ];
+
+    [PackageFact]
+    public void The_Linux_agent_is_a_native_executable_not_a_bundle_of_assemblies()
+    {
+        var binary = Entries().Single(entry => entry.Name == "injixo-cloud-link").Content;
+
+        Assert.Equal("\u007fELF"u8.ToArray(), binary[..4]);
+        Assert.Equal(-1, binary.AsSpan().IndexOf(BundleSignature));
+    }
+
     [PackageFact]
     public void Every_shipped_package_has_its_licence_text()
     {
