@@ -12,7 +12,8 @@ namespace CloudLink.Tests.Resilience;
 /// An instance serves one integration, so half import CSV files that keep arriving and half backfill
 /// a database of their own; for a bounded time (CLOUDLINK_LOAD_SECONDS, 45 by default;
 /// CLOUDLINK_LOAD_AGENTS changes the count). Then every file and row must be in the cloud exactly
-/// once. Reports the cloud's upload latency (p50, p99) and the agents' total RSS.
+/// once. The agents are the shipped native executable (CLOUDLINK_PACKAGE) where there is one. Reports
+/// how long agents took from start to linked, the cloud's upload latency (p50, p99) and the agents' total RSS.
 /// </summary>
 public sealed class LoadTests(ITestOutputHelper output)
 {
@@ -31,15 +32,21 @@ public sealed class LoadTests(ITestOutputHelper output)
         await using var cloud = await startCloud();
         using var work = new TempFolder("cloudlink-load");
         var today = DateTime.UtcNow.Date;
+        var shipped = ShippedAgent(work);
         var agents = new List<LoadAgent>();
         try
         {
             for (var i = 0; i < Agents; i++)
             {
-                agents.Add(await LoadAgent.CreateAsync(cloud, i, csv: i % 2 == 0, work.Combine($"acd-{i}.db"), today));
+                agents.Add(await LoadAgent.CreateAsync(cloud, i, csv: i % 2 == 0, work.Combine($"acd-{i}.db"), today, shipped));
             }
 
-            await Task.WhenAll(agents.Select(agent => agent.Instance.PairAsync(cloud, agent.Integration.Id)));
+            var pairing = await Task.WhenAll(agents.Select(async agent =>
+            {
+                await agent.Instance.PairAsync(cloud, agent.Integration.Id, agent.Process);
+                return agent.Age.Elapsed;
+            }));
+            Array.Sort(pairing);
             var random = new Random(17);
             var csvAgents = agents.Where(agent => agent.Csv).ToList();
             var clock = Stopwatch.StartNew();
@@ -88,7 +95,8 @@ public sealed class LoadTests(ITestOutputHelper output)
 
             var metrics = await cloud.People.UploadMetricsAsync();
             var report = string.Create(CultureInfo.InvariantCulture,
-                $"load report ({cloud.Engine}): {Agents} agents for {Duration.TotalSeconds:0} s; {files} files and {rows} database rows in {metrics.Stored} uploads; " +
+                $"load report ({cloud.Engine}, {(shipped is null ? "the agent assembly under dotnet: CLOUDLINK_PACKAGE is not set" : "the shipped native agent")}): {Agents} agents for {Duration.TotalSeconds:0} s; " +
+                $"started to linked p50 {pairing[pairing.Length / 2].TotalSeconds:0.0} s, slowest {pairing[^1].TotalSeconds:0.0} s; {files} files and {rows} database rows in {metrics.Stored} uploads; " +
                 $"lost 0, stored twice {storedTwice}, re-sent (answered as already held) {metrics.Duplicates}, refused {metrics.Refused}; " +
                 $"upload latency p50 {metrics.P50Milliseconds:0.0} ms, p99 {metrics.P99Milliseconds:0.0} ms, max {metrics.MaxMilliseconds:0} ms; " +
                 $"agents' total RSS peak {peakRss / 1048576.0:0} MB ({peakRss / 1048576.0 / Agents:0.0} MB each)");
@@ -103,6 +111,18 @@ public sealed class LoadTests(ITestOutputHelper output)
                 await agent.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The agent as shipped (CLOUDLINK_PACKAGE), unpacked once, so 50 agents cost what 50 real ones cost; null without it.</summary>
+    private static string? ShippedAgent(TempFolder work)
+    {
+        if (Service.SystemdServiceTests.Package is null)
+        {
+            return null;
+        }
+
+        Service.SystemdServiceTests.Extract(work.Combine("shipped"), "com.injixo.cloud-link", new Uri("http://127.0.0.1:9/"));
+        return Path.Combine(work.Combine("shipped"), "injixo-cloud-link");
     }
 
     private static int Setting(string name, int fallback) =>
@@ -125,13 +145,18 @@ public sealed class LoadTests(ITestOutputHelper output)
         public int Rows { get; }
         public Dictionary<string, byte[]> Files { get; } = [];
 
-        public static async Task<LoadAgent> CreateAsync(CloudServer cloud, int index, bool csv, string databaseFile, DateTime today)
+        public Process Process => _process;
+
+        /// <summary>Time since the agent process started.</summary>
+        public Stopwatch Age { get; } = new();
+
+        public static async Task<LoadAgent> CreateAsync(CloudServer cloud, int index, bool csv, string databaseFile, DateTime today, string? executable)
         {
             var name = $"com.injixo.cloud-link.load.{index}";
             if (csv)
             {
                 var integration = await cloud.People.CreateIntegrationAsync($"CSV {index}");
-                return Start(new LoadAgent(index, csv, integration, new AgentInstance(cloud.BaseAddress, settleSeconds: 0.2, scanSeconds: 0.5, name: name), 0));
+                return Start(new LoadAgent(index, csv, integration, new AgentInstance(cloud.BaseAddress, settleSeconds: 0.2, scanSeconds: 0.5, name: name), 0), executable);
             }
 
             var rows = StatusTable.Insert(databaseFile, today.AddDays(-14), today, prefix: $"l{index}-", idFormat: "yyyyMMddHHmm");
@@ -144,12 +169,13 @@ public sealed class LoadTests(ITestOutputHelper output)
                 BackfillDays = 15,
                 Reconciliation = false,
             });
-            return Start(new LoadAgent(index, csv, database, new AgentInstance(cloud.BaseAddress, name: name, odbcConnection: StatusTable.OdbcConnection(databaseFile)), rows));
+            return Start(new LoadAgent(index, csv, database, new AgentInstance(cloud.BaseAddress, name: name, odbcConnection: StatusTable.OdbcConnection(databaseFile)), rows), executable);
         }
 
-        private static LoadAgent Start(LoadAgent agent)
+        private static LoadAgent Start(LoadAgent agent, string? executable)
         {
-            agent._process = agent.Instance.StartProcess();
+            agent.Age.Start();
+            agent._process = agent.Instance.StartProcess(executable: executable);
             return agent;
         }
 

@@ -76,10 +76,15 @@ public sealed class AgentInstance : IDisposable
     }
 
     /// <summary>Starts the real injixo-cloud-link executable ('run') as a child process, as <paramref name="user"/> when given (root only).</summary>
-    public Process StartProcess(IDictionary<string, string>? environment = null, string? user = null)
+    /// <summary>
+    /// The agent as a process of its own: the built assembly under the dotnet host, or
+    /// <paramref name="executable"/> (the shipped native agent) itself.
+    /// </summary>
+    public Process StartProcess(IDictionary<string, string>? environment = null, string? user = null, string? executable = null)
     {
         var agent = Path.Combine(AppContext.BaseDirectory, "injixo-cloud-link.dll");
-        var start = new ProcessStartInfo(user is null ? "dotnet" : "runuser")
+        var program = executable ?? "dotnet";
+        var start = new ProcessStartInfo(user is null ? program : "runuser")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -87,7 +92,7 @@ public sealed class AgentInstance : IDisposable
         };
         if (user is not null)
         {
-            foreach (var arg in new[] { "-u", user, "--", "dotnet" })
+            foreach (var arg in new[] { "-u", user, "--", program })
             {
                 start.ArgumentList.Add(arg);
             }
@@ -95,7 +100,7 @@ public sealed class AgentInstance : IDisposable
             start.Environment["HOME"] = Path.GetTempPath();
         }
 
-        foreach (var arg in new[] { agent, "--config", ConfigFile, "run" })
+        foreach (var arg in executable is null ? new[] { agent, "--config", ConfigFile, "run" } : ["--config", ConfigFile, "run"])
         {
             start.ArgumentList.Add(arg);
         }
@@ -113,14 +118,33 @@ public sealed class AgentInstance : IDisposable
         return process;
     }
 
-    /// <summary>Waits for the PIN the agent shows, enters it on the integration as a person would, and waits for the link.</summary>
-    public async Task<long> PairAsync(CloudServer cloud, long integrationId)
+    /// <summary>
+    /// Waits for the PIN the agent shows, enters it on the integration as a person would, and waits
+    /// for the link. With the agent's <paramref name="process"/>, the wait for its PIN lasts as long
+    /// as the process keeps using CPU (a start on a crowded machine is slow, not stuck).
+    /// </summary>
+    public async Task<long> PairAsync(CloudServer cloud, long integrationId, Process? process = null)
     {
         var pins = new PinStore(Paths);
-        var pin = await Eventually.GetAsync(() => Task.FromResult(pins.Load()), TimeSpan.FromSeconds(30), "the agent's PIN");
+        var pin = process is null
+            ? await Eventually.GetAsync(() => Task.FromResult(pins.Load()), TimeSpan.FromSeconds(30), "the agent's PIN")
+            : await Eventually.GetWhileProgressingAsync(() => Task.FromResult(pins.Load()), () => Progress(process), TimeSpan.FromSeconds(30), $"the PIN of the agent in {Folder}");
         var agent = await cloud.People.ConnectOkAsync(integrationId, pin.Pin);
         await Eventually.TrueAsync(() => Credentials() is { Linked: true }, TimeSpan.FromSeconds(30), "the agent to store its link");
         return agent.Id;
+    }
+
+    /// <summary>What the agent process has done so far: its CPU time and log size, or how it ended.</summary>
+    private string Progress(Process process)
+    {
+        if (process.HasExited)
+        {
+            return $"exited with {process.ExitCode}";
+        }
+
+        process.Refresh();
+        var log = File.Exists(Paths.LogFile) ? new FileInfo(Paths.LogFile).Length : 0;
+        return $"CPU {process.TotalProcessorTime.TotalMilliseconds:0} ms, log {log} bytes";
     }
 
     public void Dispose() => _folder.Dispose();
