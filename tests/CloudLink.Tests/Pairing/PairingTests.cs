@@ -33,7 +33,8 @@ public sealed class PairingTests
         var credentials = instance.Credentials()!;
         Assert.Equal(integration.Id, credentials.IntegrationId);
         Assert.Equal(linked.Id, credentials.AgentId);
-        Assert.False(File.Exists(instance.Paths.PinFile), "the PIN file is removed once linked");
+        // The link is stored first, then the PIN file removed: wait for the second step, not only the first.
+        await Eventually.TrueAsync(() => !File.Exists(instance.Paths.PinFile), Wait, "the PIN file removed once linked");
 
         // A PIN is used once.
         var again = await cloud.People.ConnectAsync(integration.Id, pin.Pin);
