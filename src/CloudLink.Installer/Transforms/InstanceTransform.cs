@@ -26,14 +26,15 @@ internal static class InstanceTransform
     {
         var changes = Changes(package, instance);
         var version = Property(package, "ProductVersion");
-        var template = Summary(package, SummaryInformation.Template) as string ?? "x64;1033";
+        var packageSummary = Summary(package);
+        var template = packageSummary.GetValueOrDefault(SummaryInformation.Template) as string ?? "x64;1033";
         var summary = new Dictionary<int, object>
         {
             [SummaryInformation.CodePage] = (short)StringPool.Latin1CodePage,
             [SummaryInformation.Template] = template,
             [SummaryInformation.LastAuthor] = template,
             [SummaryInformation.RevisionNumber] = $"{Property(package, "ProductCode")}{version};{ProductCodes.ProductCode(version, instance)}{version};{Property(package, "UpgradeCode")}",
-            [SummaryInformation.PageCount] = Summary(package, SummaryInformation.PageCount) as int? ?? 500,
+            [SummaryInformation.PageCount] = packageSummary.GetValueOrDefault(SummaryInformation.PageCount) as int? ?? 500,
             [SummaryInformation.CharacterCount] = ValidateProduct,
         };
         return Transform.Write(ProductCodes.Instance(instance), package, changes, summary);
@@ -97,6 +98,7 @@ internal static class InstanceTransform
     private static string Property(MsiDatabase package, string name) =>
         package.Row("Property", name)[1] as string ?? throw new InstallerException($"{package.Where}: property {name} is empty.");
 
-    private static object? Summary(MsiDatabase package, int id) =>
-        package.Root.Stream(SummaryInformation.StreamName) is { } stream && SummaryInformation.Read(stream.Data, package.Where).TryGetValue(id, out var value) ? value : null;
+    /// <summary>The package's own summary information (its template and installer version), read once per transform.</summary>
+    private static Dictionary<int, object> Summary(MsiDatabase package) =>
+        package.Root.Stream(SummaryInformation.StreamName) is { } stream ? SummaryInformation.Read(stream.Data, package.Where) : [];
 }
