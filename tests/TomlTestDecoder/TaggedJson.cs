@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using CloudLink.Core.Toml;
+using Tomlyn;
+using Tomlyn.Model;
 
 namespace TomlTestDecoder;
 
@@ -25,6 +26,15 @@ public static class TaggedJson
                 writer.WriteStartArray();
                 foreach (var item in array)
                 {
+                    Write(writer, item!);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case TomlTableArray tables:
+                writer.WriteStartArray();
+                foreach (var item in tables)
+                {
                     Write(writer, item);
                 }
 
@@ -48,7 +58,7 @@ public static class TaggedJson
         bool boolean => ("bool", boolean ? "true" : "false"),
         TomlDateTime dateTime => (dateTime.Kind switch
         {
-            TomlDateTimeKind.OffsetDateTime => "datetime",
+            TomlDateTimeKind.OffsetDateTimeByZ or TomlDateTimeKind.OffsetDateTimeByNumber => "datetime",
             TomlDateTimeKind.LocalDateTime => "datetime-local",
             TomlDateTimeKind.LocalDate => "date-local",
             _ => "time-local",

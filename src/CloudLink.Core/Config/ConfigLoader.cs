@@ -4,6 +4,7 @@ using CloudLink.Core.Cloud;
 using CloudLink.Core.Instance;
 using CloudLink.Core.State;
 using CloudLink.Core.Toml;
+using Tomlyn.Model;
 
 namespace CloudLink.Core.Config;
 
@@ -171,7 +172,7 @@ public static class ConfigLoader
         var entry = document.FindEntry(path);
         if (entry is not null)
         {
-            return document.Position(atKey ? entry.Key.Start : entry.Value.Start);
+            return document.Position(atKey ? entry.KeyStart : entry.ValueStart);
         }
 
         var header = document.FindHeader(path);

@@ -1,42 +1,43 @@
 using System.Text;
-using CloudLink.Core.Toml.Syntax;
+using Tomlyn;
+using Tomlyn.Parsing;
+using Tomlyn.Syntax;
+using ModelTable = Tomlyn.Model.TomlTable;
 
 namespace CloudLink.Core.Toml;
 
 /// <summary>
-/// A parsed TOML document: its text, every token (trivia included), the syntax of its sections
-/// and entries, and the value model. <see cref="ToString"/> gives back the exact input.
+/// A TOML 1.1 document parsed by Tomlyn: its text, the syntax tree, the value model (Tomlyn's
+/// tables, arrays and scalars) and where each entry and section is written. <see cref="ToString"/>
+/// prints the tree back, which gives the exact input.
 /// </summary>
 public sealed class TomlDocument
 {
+    private const char ByteOrderMark = '\uFEFF';
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private readonly Dictionary<string, TomlKeyValueSyntax> _entriesByPath;
-    private readonly Dictionary<string, TomlTableHeaderSyntax> _headersByPath;
+    private static readonly TomlSerializerOptions Options = new() { MaxDepth = TomlLimits.MaxDepth };
+    private readonly DocumentSyntax _syntax;
+    private readonly TomlTreeReader _tree;
 
-    internal TomlDocument(
-        string text, List<TomlToken> tokens, TomlTable root, List<TomlTableHeaderSyntax> headers, List<TomlKeyValueSyntax> rootEntries,
-        Dictionary<string, TomlKeyValueSyntax> entriesByPath, Dictionary<string, TomlTableHeaderSyntax> headersByPath)
+    private TomlDocument(string text, DocumentSyntax syntax, TomlTreeReader tree)
     {
         Text = text;
-        Tokens = tokens;
-        Root = root;
-        Headers = headers;
-        RootEntries = rootEntries;
-        _entriesByPath = entriesByPath;
-        _headersByPath = headersByPath;
+        _syntax = syntax;
+        _tree = tree;
     }
 
+    /// <summary>The text as read, byte order mark included.</summary>
     public string Text { get; }
-    public IReadOnlyList<TomlToken> Tokens { get; }
-    public TomlTable Root { get; }
+
+    public ModelTable Root => _tree.Root;
 
     /// <summary>[table] and [[table]] headers in document order, each with its entries.</summary>
-    public IReadOnlyList<TomlTableHeaderSyntax> Headers { get; }
+    public IReadOnlyList<TomlSection> Sections => _tree.Sections;
 
     /// <summary>Entries before the first header.</summary>
-    public IReadOnlyList<TomlKeyValueSyntax> RootEntries { get; }
+    public IReadOnlyList<TomlEntry> RootEntries => _tree.RootEntries;
 
-    public bool HasByteOrderMark => Tokens.Count > 0 && Tokens[0].Kind == TomlTokenKind.ByteOrderMark;
+    public bool HasByteOrderMark => Text.Length > 0 && Text[0] == ByteOrderMark;
 
     /// <summary>The document's newline: CRLF if its first line ends so, otherwise LF.</summary>
     public string NewLine
@@ -52,10 +53,36 @@ public sealed class TomlDocument
     {
         if (text.Length > TomlLimits.MaxDocumentBytes)
         {
-            throw new TomlException($"the document is larger than {TomlLimits.MaxDocumentBytes} characters.", 1, 1);
+            throw new TomlException($"the document is larger than {TomlLimits.MaxDocumentBytes} characters; a config file is a few kilobytes, so this is not one.", 1, 1);
         }
 
-        return TomlParser.Parse(text);
+        var shift = text.Length > 0 && text[0] == ByteOrderMark ? 1 : 0;
+        var body = shift == 0 ? text : text.Substring(shift);
+        if (body.Length > 0 && body[0] == ByteOrderMark)
+        {
+            // Tomlyn skips a byte order mark of its own, so a second one would pass unseen.
+            throw new TomlException("the file starts with two byte order marks; save it as UTF-8 with one or none.", 1, 2);
+        }
+
+        DocumentSyntax syntax;
+        try
+        {
+            syntax = SyntaxParser.Parse(body, Options, sourceName: null, validate: true);
+        }
+        catch (Tomlyn.TomlException e)
+        {
+            throw TomlErrors.FromException(e, text, shift);
+        }
+
+        var first = syntax.Diagnostics.FirstOrDefault(message => message.Kind == DiagnosticMessageKind.Error);
+        if (first is not null)
+        {
+            throw TomlErrors.FromDiagnostic(first, text, shift);
+        }
+
+        var tree = TomlTreeReader.Read(syntax, text, shift);
+        TomlErrors.CheckKeyLengths(tree, text);
+        return new TomlDocument(text, syntax, tree);
     }
 
     /// <summary>Parses UTF-8 bytes; a byte that is not UTF-8 is an error with its place.</summary>
@@ -63,7 +90,7 @@ public sealed class TomlDocument
     {
         if (utf8.Length > TomlLimits.MaxDocumentBytes)
         {
-            throw new TomlException($"the document is larger than {TomlLimits.MaxDocumentBytes} bytes.", 1, 1);
+            throw new TomlException($"the document is larger than {TomlLimits.MaxDocumentBytes} bytes; a config file is a few kilobytes, so this is not one.", 1, 1);
         }
 
         string text;
@@ -73,19 +100,7 @@ public sealed class TomlDocument
         }
         catch (DecoderFallbackException e)
         {
-            var offset = Math.Max(0, Math.Min(e.Index, utf8.Length));
-            var line = 1;
-            var lineStart = 0;
-            for (var i = 0; i < offset; i++)
-            {
-                if (utf8[i] == '\n')
-                {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-
-            throw new TomlException("the file is not valid UTF-8; save it as UTF-8.", line, offset - lineStart + 1);
+            throw TomlErrors.NotUtf8(utf8, Math.Max(0, Math.Min(e.Index, utf8.Length)));
         }
 
         return Parse(text);
@@ -94,24 +109,16 @@ public sealed class TomlDocument
     /// <summary>The document as UTF-8 bytes: the input bytes again when nothing was edited.</summary>
     public byte[] ToUtf8() => StrictUtf8.GetBytes(ToString());
 
-    public override string ToString()
-    {
-        var text = new StringBuilder(Text.Length);
-        foreach (var token in Tokens)
-        {
-            text.Append(token.Text);
-        }
-
-        return text.ToString();
-    }
+    /// <summary>The syntax tree printed back (with the byte order mark, which Tomlyn does not keep).</summary>
+    public override string ToString() => (HasByteOrderMark ? ByteOrderMark.ToString() : "") + _syntax.ToString();
 
     /// <summary>The entry that defines the value at a path (not inside arrays of tables), or null.</summary>
-    public TomlKeyValueSyntax? FindEntry(IReadOnlyList<string> path) =>
-        _entriesByPath.TryGetValue(TomlParser.PathKey(path), out var entry) ? entry : FindInInlineTables(path);
+    public TomlEntry? FindEntry(IReadOnlyList<string> path) =>
+        _tree.Entries.TryGetValue(TomlTreeReader.PathKey(path), out var entry) ? entry : null;
 
     /// <summary>The [header] of the table at a path, or null.</summary>
-    public TomlTableHeaderSyntax? FindHeader(IReadOnlyList<string> path) =>
-        _headersByPath.TryGetValue(TomlParser.PathKey(path), out var header) ? header : null;
+    public TomlSection? FindHeader(IReadOnlyList<string> path) =>
+        _tree.SectionsByPath.TryGetValue(TomlTreeReader.PathKey(path), out var section) ? section : null;
 
     /// <summary>1-based line and column of a character offset.</summary>
     public (int Line, int Column) Position(int offset) => TextPosition.Of(Text, offset);
@@ -122,52 +129,12 @@ public sealed class TomlDocument
         object current = Root;
         foreach (var part in path)
         {
-            if (current is not TomlTable table || !table.TryGetValue(part, out current))
+            if (current is not ModelTable table || !table.TryGetValue(part, out current))
             {
                 return null;
             }
         }
 
         return current;
-    }
-
-    private TomlKeyValueSyntax? FindInInlineTables(IReadOnlyList<string> path)
-    {
-        for (var split = path.Count - 1; split > 0; split--)
-        {
-            if (!_entriesByPath.TryGetValue(TomlParser.PathKey(path.Take(split)), out var owner))
-            {
-                continue;
-            }
-
-            var found = FindInside(owner.Value, path.Skip(split).ToList());
-            if (found is not null)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
-
-    private static TomlKeyValueSyntax? FindInside(TomlValueSyntax value, List<string> rest)
-    {
-        if (value is not TomlInlineTableSyntax inline)
-        {
-            return null;
-        }
-
-        foreach (var entry in inline.Entries)
-        {
-            var parts = entry.Key.Parts;
-            if (parts.Count > rest.Count || !parts.SequenceEqual(rest.Take(parts.Count), StringComparer.Ordinal))
-            {
-                continue;
-            }
-
-            return parts.Count == rest.Count ? entry : FindInside(entry.Value, rest.Skip(parts.Count).ToList());
-        }
-
-        return null;
     }
 }

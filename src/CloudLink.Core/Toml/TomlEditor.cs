@@ -1,5 +1,3 @@
-using CloudLink.Core.Toml.Syntax;
-
 namespace CloudLink.Core.Toml;
 
 /// <summary>
@@ -19,7 +17,7 @@ public static class TomlEditor
         var entry = document.FindEntry(path);
         if (entry is not null)
         {
-            edited = Splice(text, entry.Value.Start, entry.Value.End, formatted);
+            edited = Splice(text, entry.ValueStart, entry.ValueEnd, formatted);
         }
         else
         {
@@ -53,20 +51,20 @@ public static class TomlEditor
         }
         else
         {
-            var after = SkipSpaces(text, entry.End);
+            var after = SkipSpaces(text, entry.ValueEnd);
             if (after < text.Length && text[after] == ',')
             {
-                edited = Splice(text, entry.Start, SkipSpaces(text, after + 1), "");
+                edited = Splice(text, entry.KeyStart, SkipSpaces(text, after + 1), "");
             }
             else
             {
-                var before = entry.Start - 1;
+                var before = entry.KeyStart - 1;
                 while (before >= 0 && text[before] is ' ' or '\t')
                 {
                     before--;
                 }
 
-                edited = text[before] == ',' ? Splice(text, before, entry.End, "") : Splice(text, entry.Start, entry.End, "");
+                edited = text[before] == ',' ? Splice(text, before, entry.ValueEnd, "") : Splice(text, entry.KeyStart, entry.ValueEnd, "");
             }
         }
 
@@ -78,12 +76,12 @@ public static class TomlEditor
         object current = document.Root;
         for (var i = 0; i < path.Count; i++)
         {
-            if (current is TomlArray { IsArrayOfTables: true })
+            if (current is Tomlyn.Model.TomlTableArray)
             {
                 throw new InvalidOperationException($"'{dottedPath}' lies inside an array of tables, which this editor does not change; edit the file by hand.");
             }
 
-            if (current is not TomlTable table)
+            if (current is not Tomlyn.Model.TomlTable table)
             {
                 throw new InvalidOperationException($"'{string.Join(".", path.Take(i))}' holds a value, not a table, so '{dottedPath}' cannot be set.");
             }
@@ -111,26 +109,26 @@ public static class TomlEditor
         }
 
         var inline = parent.Count == 0 ? null : document.FindEntry(parent);
-        if (inline?.Value is TomlInlineTableSyntax table)
+        if (inline?.ValueTable is { } table)
         {
             var key = TomlFormatter.Key(path[path.Count - 1]) + " = " + formatted;
             var close = table.End - 1;
             return table.Entries.Count == 0
                 ? Splice(text, table.Start + 1, close, " " + key + " ")
-                : Splice(text, table.Entries[table.Entries.Count - 1].End, table.Entries[table.Entries.Count - 1].End, ", " + key);
+                : Splice(text, table.Entries[table.Entries.Count - 1].ValueEnd, table.Entries[table.Entries.Count - 1].ValueEnd, ", " + key);
         }
 
         var sibling = LastEntryUnder(document, parent);
         if (sibling is not null)
         {
-            var sectionLength = sibling.Section?.Key.Parts.Count ?? 0;
+            var sectionLength = sibling.Section?.Path.Count ?? 0;
             return InsertLine(text, sibling.LineEnd, Indentation(text, sibling), TomlFormatter.Key(path.Skip(sectionLength)) + " = " + formatted, newline);
         }
 
         if (parent.Count == 0)
         {
             var lastRoot = document.RootEntries.Count > 0 ? document.RootEntries[document.RootEntries.Count - 1] : null;
-            var at = lastRoot?.LineEnd ?? (document.Headers.Count > 0 ? document.Headers[0].LineStart : text.Length);
+            var at = lastRoot?.LineEnd ?? (document.Sections.Count > 0 ? document.Sections[0].LineStart : text.Length);
             return InsertLine(text, at, Indentation(text, lastRoot), TomlFormatter.Key(path) + " = " + formatted, newline);
         }
 
@@ -143,12 +141,12 @@ public static class TomlEditor
     }
 
     /// <summary>The last top-level entry, in a section that is the parent or one of its ancestors, whose dotted key runs through the parent.</summary>
-    private static TomlKeyValueSyntax? LastEntryUnder(TomlDocument document, List<string> parent)
+    private static TomlEntry? LastEntryUnder(TomlDocument document, List<string> parent)
     {
-        TomlKeyValueSyntax? found = null;
-        foreach (var entry in document.RootEntries.Concat(document.Headers.Where(h => !h.IsArrayOfTables).SelectMany(h => h.Entries)))
+        TomlEntry? found = null;
+        foreach (var entry in document.RootEntries.Concat(document.Sections.Where(h => !h.IsArrayOfTables).SelectMany(h => h.Entries)))
         {
-            var sectionLength = entry.Section?.Key.Parts.Count ?? 0;
+            var sectionLength = entry.Section?.Path.Count ?? 0;
             if (sectionLength <= parent.Count && entry.Path.Count > parent.Count &&
                 entry.Path.Take(parent.Count).SequenceEqual(parent, StringComparer.Ordinal) &&
                 (found is null || entry.LineEnd > found.LineEnd))
@@ -166,8 +164,8 @@ public static class TomlEditor
         return Splice(text, at, at, lead + indentation + line + newline);
     }
 
-    private static string Indentation(string text, TomlKeyValueSyntax? entry) =>
-        entry is null ? "" : text.Substring(entry.LineStart, entry.Start - entry.LineStart);
+    private static string Indentation(string text, TomlEntry? entry) =>
+        entry is null ? "" : text.Substring(entry.LineStart, entry.KeyStart - entry.LineStart);
 
     private static bool EndsWithBlankLine(string text) =>
         text.EndsWith("\n\n", StringComparison.Ordinal) || text.EndsWith("\r\n\r\n", StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 namespace CloudLink.Core.Toml;
 
-/// <summary>A document that is not valid TOML 1.0: where (1-based line and column) and why, in plain words.</summary>
+/// <summary>A document that is not valid TOML 1.1: where (1-based line and column) and why, in plain words.</summary>
 public sealed class TomlException : Exception
 {
     public TomlException(string reason, int line, int column, string? file = null)

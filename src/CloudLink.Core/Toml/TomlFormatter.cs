@@ -13,9 +13,9 @@ public static class TomlFormatter
         long integer => integer.ToString(CultureInfo.InvariantCulture),
         int integer => integer.ToString(CultureInfo.InvariantCulture),
         double number => Float(number),
-        TomlDateTime dateTime => dateTime.ToString(),
-        TomlArray array => "[" + string.Join(", ", array.Select(Value)) + "]",
-        TomlTable table => table.Count == 0 ? "{}" : "{ " + string.Join(", ", table.Select(entry => Key(entry.Key) + " = " + Value(entry.Value))) + " }",
+        Tomlyn.TomlDateTime dateTime => dateTime.ToString(),
+        Tomlyn.Model.TomlArray array => "[" + string.Join(", ", array.Select(item => Value(item!))) + "]",
+        Tomlyn.Model.TomlTable table => table.Count == 0 ? "{}" : "{ " + string.Join(", ", table.Select(entry => Key(entry.Key) + " = " + Value(entry.Value))) + " }",
         _ => throw new ArgumentException($"{value.GetType().Name} is not a TOML value.", nameof(value)),
     };
 

@@ -8,13 +8,13 @@ public static class TomlPath
         try
         {
             var document = TomlDocument.Parse(dottedPath + " = 0");
-            var entry = document.RootEntries.Count == 1 ? document.RootEntries[0] : null;
+            var entry = document.RootEntries.Count == 1 && document.Sections.Count == 0 ? document.RootEntries[0] : null;
             if (entry is null || entry.LineEnd != dottedPath.Length + 4)
             {
                 throw new FormatException();
             }
 
-            return entry.Key.Parts;
+            return entry.KeyParts;
         }
         catch (Exception e) when (e is TomlException or FormatException)
         {

@@ -3,7 +3,7 @@ using CloudLink.Core.Toml;
 
 namespace CloudLink.Tests.Toml;
 
-/// <summary>toml-test, TOML 1.0.0: every listed file is its own case.</summary>
+/// <summary>toml-test, TOML 1.1.0 (and the valid files of 1.0.0): every listed file is its own case.</summary>
 public sealed class TomlComplianceTests
 {
     [TomlTestTheory]

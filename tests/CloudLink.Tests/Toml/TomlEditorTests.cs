@@ -37,6 +37,24 @@ public sealed class TomlEditorTests
     }
 
     [Fact]
+    public void TOML_1_1_inline_tables_over_lines_with_a_trailing_comma_are_edited_in_place()
+    {
+        const string text = "\uFEFFproxy = {\r\n  url = \"http://p:3128\", # the site proxy\r\n  user = 'ops',\r\n}\r\nat = 07:30\r\nesc = \"\\e[1m\\x41\"\r\n";
+        var document = TomlDocument.Parse(text);
+        Assert.Equal("ops", document.GetValue(["proxy", "user"]));
+        Assert.Equal("\u001b[1mA", document.GetValue(["esc"]));
+
+        var after = Set(text, "proxy.user", "svc");
+        AssertOnlyReplaced(text, after, "'ops'", "\"svc\"");
+
+        var (removed, found) = TomlEditor.Remove(TomlDocument.Parse(after), "proxy.url");
+        Assert.True(found);
+        Assert.Null(removed.GetValue(["proxy", "url"]));
+        Assert.Equal("svc", removed.GetValue(["proxy", "user"]));
+        Assert.StartsWith("\uFEFF", removed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_literal_string_value_is_replaced_by_a_string_that_reads_back_the_same()
     {
         var after = Set(Commented, "cloud.url", "https://cloud.example.test");

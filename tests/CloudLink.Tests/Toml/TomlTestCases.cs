@@ -2,20 +2,26 @@ using CloudLink.Tests.Support;
 
 namespace CloudLink.Tests.Toml;
 
-/// <summary>The files of toml-test that apply to TOML 1.0.0, one test case each.</summary>
+/// <summary>
+/// The files of toml-test for TOML 1.1.0 (the version the config is read as), one test case each,
+/// and the valid files of the 1.0.0 list too: every TOML 1.0 file stays readable.
+/// </summary>
 public static class TomlTestCases
 {
-    public static TheoryData<string> Valid() => Cases("valid/");
+    private const string Current = "files-toml-1.1.0";
+    private const string Previous = "files-toml-1.0.0";
 
-    public static TheoryData<string> Invalid() => Cases("invalid/");
+    public static TheoryData<string> Valid() => Cases("valid/", Current, Previous);
+
+    public static TheoryData<string> Invalid() => Cases("invalid/", Current);
 
     /// <summary>The valid files' full paths (none where the suite is missing).</summary>
     public static IEnumerable<string> ValidFiles() =>
-        RepositoryPaths.TomlTest is null ? [] : Files("valid/").Select(FullPath);
+        RepositoryPaths.TomlTest is null ? [] : Files("valid/", Current, Previous).Select(FullPath);
 
     public static string FullPath(string relative) => Path.Combine(RepositoryPaths.TomlTest!, "tests", relative);
 
-    private static TheoryData<string> Cases(string prefix)
+    private static TheoryData<string> Cases(string prefix, params string[] lists)
     {
         var data = new TheoryData<string>();
         if (RepositoryPaths.TomlTest is null)
@@ -24,7 +30,7 @@ public static class TomlTestCases
             return data;
         }
 
-        foreach (var file in Files(prefix))
+        foreach (var file in Files(prefix, lists))
         {
             data.Add(file);
         }
@@ -32,7 +38,8 @@ public static class TomlTestCases
         return data;
     }
 
-    private static IEnumerable<string> Files(string prefix) =>
-        File.ReadAllLines(Path.Combine(RepositoryPaths.TomlTest!, "tests", "files-toml-1.0.0"))
-            .Where(line => line.StartsWith(prefix, StringComparison.Ordinal) && line.EndsWith(".toml", StringComparison.Ordinal));
+    private static IEnumerable<string> Files(string prefix, params string[] lists) =>
+        lists.SelectMany(list => File.ReadAllLines(Path.Combine(RepositoryPaths.TomlTest!, "tests", list)))
+            .Where(line => line.StartsWith(prefix, StringComparison.Ordinal) && line.EndsWith(".toml", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal);
 }
