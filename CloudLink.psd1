@@ -27,6 +27,7 @@
         'Remove-CloudLinkProxy',
         'Test-CloudLinkConnection',
         'Test-CloudLinkInstance',
+        'Test-CloudLinkCsv',
         'Remove-CloudLinkLog',
         'Register-CloudLinkLogPurge',
         'Unregister-CloudLinkLogPurge'

@@ -20,4 +20,7 @@ public static class ExitCodes
 
     /// <summary>'check' found a problem (a line that says FAILED).</summary>
     public const int CheckFailed = 10;
+
+    /// <summary>'csv check': the cloud would refuse the file as it is.</summary>
+    public const int CsvRefused = 11;
 }

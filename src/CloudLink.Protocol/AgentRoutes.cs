@@ -7,6 +7,9 @@ public static class AgentRoutes
     public const string Settings = "/api/agent/v1/settings";
     public const string Heartbeat = "/api/agent/v1/heartbeat";
     public const string Files = "/api/agent/v1/files";
+
+    /// <summary>POST {Files}/{id}/check: the agent's check of a file it uploaded (a <see cref="CsvCheckReport"/>).</summary>
+    public const string FileCheckSuffix = "/check";
     public const string Windows = "/api/agent/v1/windows";
 
     /// <summary>Query parameter names of an upload.</summary>

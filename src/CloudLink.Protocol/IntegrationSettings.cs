@@ -14,6 +14,9 @@ public sealed class IntegrationSettings
     /// <summary>For database integrations: what to import and when; null until set in the cloud.</summary>
     public DatabaseSettingsInfo? Database { get; set; }
 
+    /// <summary>For CSV integrations: the files' expected shape; null until set in the cloud.</summary>
+    public CsvSettingsInfo? Csv { get; set; }
+
     /// <summary>Largest upload the cloud accepts, in bytes.</summary>
     public long MaxUploadBytes { get; set; }
 }

@@ -15,6 +15,9 @@ public sealed class IntegrationInfo
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
     public DatabaseSettingsInfo? Database { get; set; }
+
+    /// <summary>For CSV integrations: the files' expected shape, as the agent checks them; null until set.</summary>
+    public CsvSettingsInfo? Csv { get; set; }
 }
 
 public sealed class PinRequest
@@ -53,6 +56,9 @@ public sealed class ReceivedFileInfo
     public long Size { get; set; }
     public string Sha256 { get; set; } = "";
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>What the agent's check of the file found before it was sent; null if it sent none.</summary>
+    public CsvCheckReport? Check { get; set; }
 }
 
 /// <summary>What the cloud measured of the uploads it answered since it started: counts and latency from request to acknowledgement.</summary>

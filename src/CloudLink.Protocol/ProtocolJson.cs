@@ -25,6 +25,8 @@ namespace CloudLink.Protocol;
 [JsonSerializable(typeof(ReceivedFileInfo))]
 [JsonSerializable(typeof(List<ReceivedFileInfo>))]
 [JsonSerializable(typeof(DatabaseSettingsInfo))]
+[JsonSerializable(typeof(CsvSettingsInfo))]
+[JsonSerializable(typeof(CsvCheckReport))]
 [JsonSerializable(typeof(ReceivedWindowInfo))]
 [JsonSerializable(typeof(List<ReceivedWindowInfo>))]
 [JsonSerializable(typeof(UploadMetricsInfo))]

@@ -13,6 +13,7 @@ internal static class HelpText
           pin        Show the PIN banner to link this instance to an integration (a fresh PIN if none is valid).
           status     Show the instance: name, folders, link state, imports and backlog.
           check      Check everything the instance needs, one line each with the fix.
+          csv        'csv check FILE': what the cloud would refuse in a CSV file, line by line.
           import     Tell the running agent to import now.
           config     Get or set a key of injixo-cloud-link.toml, keeping its comments.
           query      Run a database query as an integration would, and show what it returns;
@@ -29,7 +30,28 @@ internal static class HelpText
                     4 cloud unreachable or refused, 5 private state unreadable or unwritable,
                     6 database unreachable, query failed or lacks required columns,
                     7 service command failed, 8 service installed but not running,
-                    9 files of the instance can be changed by others (run refused), 10 a check failed.
+                    9 files of the instance can be changed by others (run refused), 10 a check failed,
+                    11 the cloud would refuse the CSV file (csv check).
+        """;
+
+    public const string Csv = """
+        Usage: injixo-cloud-link csv check FILE [--type T] [--delimiter D] [--encoding E]
+                                                [--timestamp-format F] [--json]
+
+        Reads FILE as the cloud will and lists what it would refuse, each with its line, column,
+        value and fix: required columns missing from the header, rows with the wrong number of
+        fields, values that are not numbers or timestamps, unknown channels, bytes that are not in
+        the encoding. Run it before pointing an export at the import folder; the agent runs the same
+        check on every file it uploads, with the integration's settings. Never changes the file.
+
+          --type T              interval (default), contact or agentstatus.
+          --delimiter D         ; , tab or detect (default).
+          --encoding E          utf-8 (default), iso-8859-1, iso-8859-9 or windows-1252; a file
+                                with a UTF-8 byte order mark is read as UTF-8 whatever this says.
+          --timestamp-format F  iso (default: 2026-12-01 08:15, 2026-12-01T08:15:00+01:00) or a
+                                .NET date format such as "dd.MM.yyyy HH:mm".
+          --json                The report as JSON.
+        Exit code 11 when the cloud would refuse the file, 0 when it would take it.
         """;
 
     public const string Run = """

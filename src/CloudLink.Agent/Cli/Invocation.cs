@@ -9,6 +9,7 @@ internal sealed class Invocation
     {
         "--connection", "--sql", "--type", "--from", "--to", "--output", "--timeout",
         "--user", "--password", "--no-proxy", "--older-than", "--keep", "--sha256",
+        "--delimiter", "--encoding", "--timestamp-format",
     };
 
     public HashSet<string> Flags { get; } = new(StringComparer.Ordinal);

@@ -38,6 +38,18 @@ internal static class StatusCommand
         Console.WriteLine($"Import folder:  {status.ImportDirectory}");
         Console.WriteLine($"Imported:       {status.ImportedFiles} file(s), last {Time(status.LastImportAt)}");
         Console.WriteLine($"Backlog:        {status.Backlog} file(s)");
+        if (status.LastCsvCheck is { } check)
+        {
+            var report = check.Report;
+            Console.WriteLine(report.Refused
+                ? $"Last check:     {check.FileName} ({Time(check.CheckedAt)}): the cloud would refuse {report.ProblemCount} thing(s); sent as it is"
+                : $"Last check:     {check.FileName} ({Time(check.CheckedAt)}): ok, {report.Rows} rows");
+            foreach (var problem in report.Problems.Take(3))
+            {
+                Console.WriteLine($"                line {problem.Line}: {problem.Message}");
+            }
+        }
+
         if (status.QuerySha256 is { } sha256)
         {
             Console.WriteLine($"Query:          SHA-256 {sha256}, {status.QueryState}");

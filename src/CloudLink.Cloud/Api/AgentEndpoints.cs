@@ -23,6 +23,7 @@ internal static class AgentEndpoints
         app.MapPost(AgentRoutes.Heartbeat, Heartbeat);
         app.MapGet(AgentRoutes.Files + "/{sha256}", FindFile);
         app.MapPost(AgentRoutes.Files, Upload);
+        app.MapPost(AgentRoutes.Files + "/{id:long}" + AgentRoutes.FileCheckSuffix, ReportCheck);
         app.MapPost(AgentRoutes.Windows, UploadWindow);
         app.MapGet(AgentRoutes.Windows, ListWindows);
     }
@@ -116,6 +117,7 @@ internal static class AgentEndpoints
             Type = agent.IntegrationType,
             Paused = agent.IntegrationPaused,
             Database = agent.Database,
+            Csv = agent.Csv,
             MaxUploadBytes = options.Value.MaxUploadBytes,
         }, ProtocolJson.Default.IntegrationSettings);
     }
@@ -190,6 +192,25 @@ internal static class AgentEndpoints
             var (file, added) = files.Add(agent.IntegrationId, agent.Id, name!, incoming.Size, incoming.Sha256);
             return Acknowledge(file.Id, file.Sha256, added);
         }
+    }
+
+    private static IResult ReportCheck(long id, CsvCheckReport report, HttpContext context, AgentStore agents, ReceivedFileStore files)
+    {
+        var (agent, error) = AgentAuthentication.Authenticate(context, agents);
+        if (agent is null)
+        {
+            return error!;
+        }
+
+        var problem = CsvCheckReportRules.Problem(report);
+        if (problem is not null)
+        {
+            return ApiErrors.BadRequest(problem);
+        }
+
+        return files.SetCheck(agent.IntegrationId, id, report)
+            ? Results.NoContent()
+            : ApiErrors.NotFound($"The integration has no received file {id}.");
     }
 
     private static async Task<IResult> UploadWindow(

@@ -36,6 +36,7 @@ internal static class PeopleEndpoints
         integrations.MapPost("/{id:long}/pause", (long id, ClaimsPrincipal principal, IntegrationStore store) => SetPaused(store, User(principal), id, paused: true));
         integrations.MapPost("/{id:long}/resume", (long id, ClaimsPrincipal principal, IntegrationStore store) => SetPaused(store, User(principal), id, paused: false));
         integrations.MapPut("/{id:long}/database", SetDatabaseSettings);
+        integrations.MapPut("/{id:long}/csv", SetCsvSettings);
         integrations.MapGet("/{id:long}/query-changes", (long id, ClaimsPrincipal principal, IntegrationStore store) =>
             store.Find(User(principal).AccountId, id) is null
                 ? MissingIntegration(id)
@@ -103,6 +104,20 @@ internal static class PeopleEndpoints
         return store.SetDatabaseSettings(user.AccountId, user.UserId, id, settings)
             ? Results.Json(store.Find(user.AccountId, id)!, ProtocolJson.Default.IntegrationInfo)
             : ApiErrors.NotFound($"There is no database integration {id}.");
+    }
+
+    private static IResult SetCsvSettings(long id, CsvSettingsInfo settings, ClaimsPrincipal principal, IntegrationStore store)
+    {
+        var problem = CsvSettingsCheck.Problem(settings);
+        if (problem is not null)
+        {
+            return ApiErrors.BadRequest(problem);
+        }
+
+        var user = User(principal);
+        return store.SetCsvSettings(user.AccountId, id, settings)
+            ? Results.Json(store.Find(user.AccountId, id)!, ProtocolJson.Default.IntegrationInfo)
+            : ApiErrors.NotFound($"There is no CSV integration {id}.");
     }
 
     private static IResult SetPaused(IntegrationStore store, PeopleUser user, long id, bool paused) =>

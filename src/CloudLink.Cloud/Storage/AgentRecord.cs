@@ -13,4 +13,6 @@ public sealed record AgentRecord(
     bool Revoked)
 {
     public DatabaseSettingsInfo? Database { get; init; }
+
+    public CsvSettingsInfo? Csv { get; init; }
 }

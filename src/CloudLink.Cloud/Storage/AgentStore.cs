@@ -15,9 +15,10 @@ public sealed class AgentStore(CloudDatabase database, TimeProvider time)
         return connection.Command(
             """
             SELECT a.id, a.integration_id, i.name, i.type, i.paused,
-                   CASE WHEN i.deleted_at IS NULL THEN 0 ELSE 1 END, CASE WHEN a.revoked_at IS NULL THEN 0 ELSE 1 END, d.settings_json
+                   CASE WHEN i.deleted_at IS NULL THEN 0 ELSE 1 END, CASE WHEN a.revoked_at IS NULL THEN 0 ELSE 1 END, d.settings_json, c.settings_json
             FROM agents a JOIN integrations i ON i.id = a.integration_id
             LEFT JOIN database_settings d ON d.integration_id = i.id
+            LEFT JOIN csv_settings c ON c.integration_id = i.id
             WHERE a.secret_hash = @hash
             """,
             ("@hash", secretHash)).ReadFirst(reader => new AgentRecord(
@@ -25,6 +26,7 @@ public sealed class AgentStore(CloudDatabase database, TimeProvider time)
                 reader.GetInt64(4) != 0, reader.GetInt64(5) != 0, reader.GetInt64(6) != 0)
             {
                 Database = IntegrationStore.ForAgent(reader.IsDBNull(7) ? null : reader.GetString(7)),
+                Csv = IntegrationStore.CsvSettings(reader.IsDBNull(8) ? null : reader.GetString(8)),
             });
     }
 

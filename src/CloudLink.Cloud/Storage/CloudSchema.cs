@@ -82,6 +82,15 @@ internal static class CloudSchema
             integration_id INTEGER PRIMARY KEY REFERENCES integrations (id),
             settings_json TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS csv_settings (
+            integration_id INTEGER PRIMARY KEY REFERENCES integrations (id),
+            settings_json TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS file_checks (
+            file_id INTEGER PRIMARY KEY REFERENCES received_files (id),
+            report_json TEXT NOT NULL,
+            checked_at INTEGER NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS query_changes (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             integration_id INTEGER NOT NULL REFERENCES integrations (id),

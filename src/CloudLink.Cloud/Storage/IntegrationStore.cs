@@ -12,7 +12,8 @@ namespace CloudLink.Cloud.Storage;
 public sealed class IntegrationStore(CloudDatabase database, TimeProvider time)
 {
     private const string Columns =
-        "id, name, type, paused, created_at, deleted_at, (SELECT settings_json FROM database_settings d WHERE d.integration_id = integrations.id)";
+        "id, name, type, paused, created_at, deleted_at, (SELECT settings_json FROM database_settings d WHERE d.integration_id = integrations.id), " +
+        "(SELECT settings_json FROM csv_settings c WHERE c.integration_id = integrations.id)";
 
     public IntegrationInfo Create(long accountId, string name, string type)
     {
@@ -65,10 +66,7 @@ public sealed class IntegrationStore(CloudDatabase database, TimeProvider time)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        var live = transaction.Command(
-            "SELECT 1 FROM integrations WHERE id = @id AND account_id = @account AND deleted_at IS NULL AND type = @type",
-            ("@id", id), ("@account", accountId), ("@type", IntegrationTypes.Database)).ExecuteScalar() is not null;
-        if (!live)
+        if (!IsLive(transaction, accountId, id, IntegrationTypes.Database))
         {
             return false;
         }
@@ -104,6 +102,35 @@ public sealed class IntegrationStore(CloudDatabase database, TimeProvider time)
         transaction.Commit();
         return true;
     }
+
+    /// <summary>Sets the expected shape of a live CSV integration's files (checked by the caller); false if the account has none with this id.</summary>
+    public bool SetCsvSettings(long accountId, long id, CsvSettingsInfo settings)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        if (!IsLive(transaction, accountId, id, IntegrationTypes.Csv))
+        {
+            return false;
+        }
+
+        transaction.Command(
+            """
+            INSERT INTO csv_settings (integration_id, settings_json) VALUES (@id, @json)
+            ON CONFLICT (integration_id) DO UPDATE SET settings_json = excluded.settings_json
+            """,
+            ("@id", id), ("@json", JsonSerializer.Serialize(settings, ProtocolJson.Default.CsvSettingsInfo))).ExecuteNonQuery();
+        transaction.Commit();
+        return true;
+    }
+
+    /// <summary>Whether the account has a live (not deleted) integration of this type with this id.</summary>
+    private static bool IsLive(DbTransaction transaction, long accountId, long id, string type) =>
+        transaction.Command(
+            "SELECT 1 FROM integrations WHERE id = @id AND account_id = @account AND deleted_at IS NULL AND type = @type",
+            ("@id", id), ("@account", accountId), ("@type", type)).ExecuteScalar() is not null;
+
+    internal static CsvSettingsInfo? CsvSettings(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize(json, ProtocolJson.Default.CsvSettingsInfo);
 
     /// <summary>The SQL changes of the account's integration, oldest first.</summary>
     public IReadOnlyList<QueryChangeInfo> QueryChanges(long accountId, long id)
@@ -158,5 +185,6 @@ public sealed class IntegrationStore(CloudDatabase database, TimeProvider time)
         CreatedAt = SqlTime.FromDb(reader.GetInt64(4)),
         DeletedAt = reader.NullableTime(5),
         Database = ForPeople(reader.IsDBNull(6) ? null : reader.GetString(6)),
+        Csv = CsvSettings(reader.IsDBNull(7) ? null : reader.GetString(7)),
     };
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using CloudLink.Cloud.Storage;
 using CloudLink.Protocol;
 
@@ -8,6 +9,9 @@ namespace CloudLink.Cloud.Uploads;
 public sealed class ReceivedFileStore(CloudDatabase database, TimeProvider time)
 {
     private const string Columns = "id, integration_id, agent_id, file_name, size, sha256, received_at";
+
+    /// <summary>People see a file with the agent's check of it, kept beside it.</summary>
+    private const string WithCheck = Columns + ", (SELECT report_json FROM file_checks k WHERE k.file_id = received_files.id)";
 
     public ReceivedFileInfo? Find(long integrationId, string sha256)
     {
@@ -22,7 +26,7 @@ public sealed class ReceivedFileStore(CloudDatabase database, TimeProvider time)
     {
         using var connection = database.Open();
         return connection.Command(
-            $"SELECT {Columns} FROM received_files WHERE id = @id AND integration_id IN {AccountScope.IntegrationIds}",
+            $"SELECT {WithCheck} FROM received_files WHERE id = @id AND integration_id IN {AccountScope.IntegrationIds}",
             ("@id", id), ("@account", accountId)).ReadFirst(Read);
     }
 
@@ -31,7 +35,7 @@ public sealed class ReceivedFileStore(CloudDatabase database, TimeProvider time)
     {
         using var connection = database.Open();
         return connection.Command(
-            $"SELECT {Columns} FROM received_files WHERE integration_id IN {AccountScope.IntegrationIds}{AccountScope.OneIntegration(integrationId)} ORDER BY id",
+            $"SELECT {WithCheck} FROM received_files WHERE integration_id IN {AccountScope.IntegrationIds}{AccountScope.OneIntegration(integrationId)} ORDER BY id",
             ("@account", accountId), ("@integration", integrationId ?? 0)).ReadAll(Read);
     }
 
@@ -51,6 +55,20 @@ public sealed class ReceivedFileStore(CloudDatabase database, TimeProvider time)
         return added is not null ? (added, true) : (Find(integrationId, sha256)!, false);
     }
 
+    /// <summary>Keeps the agent's check of a file of its integration (the latest one counts); false if the integration has no such file.</summary>
+    public bool SetCheck(long integrationId, long fileId, CsvCheckReport report)
+    {
+        using var connection = database.Open();
+        return connection.Command(
+            """
+            INSERT INTO file_checks (file_id, report_json, checked_at)
+            SELECT id, @json, @now FROM received_files WHERE id = @id AND integration_id = @integration
+            ON CONFLICT (file_id) DO UPDATE SET report_json = excluded.report_json, checked_at = excluded.checked_at
+            """,
+            ("@json", JsonSerializer.Serialize(report, ProtocolJson.Default.CsvCheckReport)), ("@now", SqlTime.ToDb(time.GetUtcNow())),
+            ("@id", fileId), ("@integration", integrationId)).ExecuteNonQuery() == 1;
+    }
+
     private static ReceivedFileInfo Read(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
@@ -60,5 +78,6 @@ public sealed class ReceivedFileStore(CloudDatabase database, TimeProvider time)
         Size = reader.GetInt64(4),
         Sha256 = reader.GetString(5),
         ReceivedAt = SqlTime.FromDb(reader.GetInt64(6)),
+        Check = reader.FieldCount > 7 && !reader.IsDBNull(7) ? JsonSerializer.Deserialize(reader.GetString(7), ProtocolJson.Default.CsvCheckReport) : null,
     };
 }

@@ -68,6 +68,8 @@ async function renderIntegration(integration) {
   if (integration.type === 'database') {
     section.append(renderDatabase(integration, message));
     section.append(await renderQueryChanges(id));
+  } else {
+    section.append(renderCsv(integration, message));
   }
 
   section.append(renderFiles(files), renderWindows(windows));
@@ -160,6 +162,39 @@ function renderDatabase(integration, message) {
   el('button', { type: 'submit', text: 'Save database settings' }));
 }
 
+function renderCsv(integration, message) {
+  const id = integration.id;
+  const current = integration.csv || { dataType: 'interval', delimiter: 'detect', timestampFormat: 'iso', encoding: 'utf-8' };
+  const field = (name, label, control) => el('p', {}, el('label', { for: `${name}-${id}`, text: label }), control);
+  const select = (name, options, value) => el('select', { id: `${name}-${id}`, name },
+    ...options.map(([optionValue, text]) => el('option', { value: optionValue, text, selected: optionValue === value })));
+  const dataType = select('csvtype', [['interval', 'Interval contacts'], ['contact', 'Contact-based contacts'], ['agentstatus', 'Agent status']], current.dataType);
+  const delimiter = select('delimiter', [['detect', 'Detect'], [';', 'Semicolon ;'], [',', 'Comma ,'], ['tab', 'Tab']], current.delimiter);
+  const encoding = select('encoding', [['utf-8', 'UTF-8'], ['iso-8859-1', 'ISO-8859-1'], ['iso-8859-9', 'ISO-8859-9'], ['windows-1252', 'Windows-1252']], current.encoding);
+  const format = el('input', { id: `timestampformat-${id}`, name: 'timestampFormat', value: current.timestampFormat, required: true });
+  return el('form', { onsubmit: event => {
+    event.preventDefault();
+    act(message, () => api('PUT', `/api/v1/integrations/${id}/csv`,
+      { dataType: dataType.value, delimiter: delimiter.value, encoding: encoding.value, timestampFormat: format.value.trim() }));
+  } },
+  el('h3', { text: 'CSV file settings' }),
+  el('p', { class: 'hint', text: integration.csv ? 'The agent checks every file against these settings before it sends it.' : 'Not set: the agent sends files unchecked.' }),
+  field('csvtype', 'Data type', dataType),
+  field('delimiter', 'Delimiter', delimiter),
+  field('timestampformat', 'Timestamp format (iso, or a .NET format such as dd.MM.yyyy HH:mm)', format),
+  field('encoding', 'Encoding of files without a UTF-8 byte order mark', encoding),
+  el('button', { type: 'submit', text: 'Save CSV settings' }));
+}
+
+function renderCheck(check) {
+  if (!check) return el('td', { text: 'not checked' });
+  if (!check.refused) return el('td', { text: `ok: ${check.rows} rows` });
+  const more = check.problemCount > check.problems.length ? ` (and ${check.problemCount - check.problems.length} more)` : '';
+  return el('td', { class: 'refused' },
+    el('strong', { text: `${check.problemCount} problem${check.problemCount === 1 ? '' : 's'}${more}` }),
+    el('ul', {}, ...check.problems.map(problem => el('li', { text: `line ${problem.line}: ${problem.message}` }))));
+}
+
 async function renderQueryChanges(id) {
   const changes = await api('GET', `/api/v1/integrations/${id}/query-changes`);
   const rows = changes.map(change => el('tr', {},
@@ -173,10 +208,10 @@ async function renderQueryChanges(id) {
 
 function renderFiles(files) {
   return el('table', {}, el('caption', { text: `Files received: ${files.length}` }),
-    el('thead', {}, el('tr', {}, ...['File', 'Size', 'SHA-256', 'Received'].map(text => el('th', { scope: 'col', text })))),
+    el('thead', {}, el('tr', {}, ...['File', 'Size', 'SHA-256', 'Received', 'Agent\'s check'].map(text => el('th', { scope: 'col', text })))),
     el('tbody', {}, ...files.map(file => el('tr', {},
       el('td', { text: file.fileName }), el('td', { text: String(file.size) }),
-      el('td', { class: 'token', text: file.sha256.slice(0, 16) + '…' }), el('td', { text: when(file.receivedAt) })))));
+      el('td', { class: 'token', text: file.sha256.slice(0, 16) + '…' }), el('td', { text: when(file.receivedAt) }), renderCheck(file.check)))));
 }
 
 function renderWindows(windows) {

@@ -66,7 +66,7 @@ public sealed class AgentRunner(AgentHost host, AgentTimings? timings = null) : 
                 host.Paths.LedgerFile, ledger.DroppedRecords);
         }
 
-        var importer = new CsvImporter(host.Cloud, ledger, new Uploads.SettleTracker(host.Config.SettleTime), log, host.Time);
+        var importer = new CsvImporter(host.Cloud, ledger, new Uploads.SettleTracker(host.Config.SettleTime), log, host.Time, new CsvCheck.LastCsvCheck(host.Paths));
 #if NET
         var database = new Database.DatabaseImporter(host.Paths, host.Config, host.Cloud, log, host.Time)
         {

@@ -1,4 +1,5 @@
 using CloudLink.Core.Config;
+using CloudLink.Core.CsvCheck;
 using CloudLink.Core.Instance;
 using CloudLink.Core.State;
 using CloudLink.Core.Uploads;
@@ -38,6 +39,9 @@ public sealed class InstanceStatus
 
     /// <summary>Database import: "runs (approved)", "waits for approval", or "runs (queryApproval = cloud)".</summary>
     public string? QueryState { get; init; }
+
+    /// <summary>The agent's check of the last CSV file it uploaded (when the integration gives the files' shape).</summary>
+    public CsvCheckRecord? LastCsvCheck { get; init; }
 
     public static InstanceStatus Read(InstancePaths paths, AgentConfig config, TimeProvider time)
     {
@@ -84,6 +88,7 @@ public sealed class InstanceStatus
             ImportedFiles = imported,
             LastImportAt = lastImport,
             Backlog = backlog,
+            LastCsvCheck = new LastCsvCheck(paths).Load(),
         };
     }
 

@@ -96,6 +96,11 @@ public sealed class CloudClient : IDisposable
         return SendAsync(HttpMethod.Post, path, secret, body, ProtocolJson.Default.UploadResult, cancellationToken, uploadTimeout: true)!;
     }
 
+    /// <summary>Sends the agent's check of an uploaded file; the cloud keeps it beside the file.</summary>
+    public Task ReportCheckAsync(string secret, long fileId, CsvCheckReport report, CancellationToken cancellationToken) =>
+        SendAsync<UploadResult>(HttpMethod.Post, AgentRoutes.Files + "/" + fileId.ToString(System.Globalization.CultureInfo.InvariantCulture) + AgentRoutes.FileCheckSuffix,
+            secret, Json(report, ProtocolJson.Default.CsvCheckReport), null, cancellationToken);
+
     /// <summary>Streams one database window (gzip-compressed CSV) with its key and bounds; the cloud stores each version once.</summary>
     public Task<UploadResult> UploadWindowAsync(
         string secret, string key, string from, string to, long rows, string sha256, Stream content, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ namespace CloudLink.Core.State;
 [JsonSerializable(typeof(QueryRecord))]
 [JsonSerializable(typeof(List<QueryApproval>))]
 [JsonSerializable(typeof(CloudLink.Core.Service.ServiceRecord))]
+[JsonSerializable(typeof(CloudLink.Core.CsvCheck.CsvCheckRecord))]
 #if NET
 [JsonSerializable(typeof(CloudLink.Core.Database.DatabaseCheckpoint))]
 [JsonSerializable(typeof(List<CloudLink.Core.Database.RereadPeriod>))]

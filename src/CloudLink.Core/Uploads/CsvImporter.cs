@@ -1,4 +1,5 @@
 using CloudLink.Core.Cloud;
+using CloudLink.Core.CsvCheck;
 using CloudLink.Core.State;
 using CloudLink.Protocol;
 using Serilog;
@@ -8,10 +9,15 @@ namespace CloudLink.Core.Uploads;
 /// <summary>
 /// One pass over the import folder: every settled *.csv whose content this integration has not
 /// received is streamed to the cloud; the ledger records a file only after the cloud acknowledged
-/// it. User files are opened read-only and shared, never moved, changed or deleted.
+/// it. User files are opened read-only and shared, never moved, changed or deleted. When the
+/// integration gives the files' expected shape, each file is checked before it is sent and the
+/// check goes to the log, to 'status' and to the cloud; the file is sent as it is either way.
 /// </summary>
-public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTracker tracker, ILogger log, TimeProvider time)
+public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTracker tracker, ILogger log, TimeProvider time, LastCsvCheck? lastCheck = null)
 {
+    /// <summary>Problems of a refused file written to the log; the rest are in 'status' and on the page.</summary>
+    private const int LoggedProblems = 3;
+
     private readonly HashSet<(string Path, long Size, long ModifiedTicks)> _refused = [];
     private string? _missingFolderReported;
 
@@ -120,6 +126,7 @@ public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTr
                 return false;
             }
 
+            var check = settings.Csv is null ? null : Check(file, stream, settings.Csv);
             stream.Position = 0;
             log.Debug("Uploading {Name} ({Size} bytes).", file.Name, file.Size);
             UploadResult result;
@@ -143,7 +150,66 @@ public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTr
             Record(file, sha256, integrationId, stored ? LedgerResult.Stored : LedgerResult.AlreadyInCloud, result.FileId);
             log.Information("Imported {Name} ({Size} bytes, SHA-256 {Sha256}){Note}.", file.Name, file.Size, sha256,
                 stored ? "" : "; the cloud already had it");
+            if (check is not null)
+            {
+                await ReportAsync(credentials, file, result.FileId, check, cancellationToken);
+            }
+
             return true;
+        }
+    }
+
+    /// <summary>Reads the file as the cloud will; null (and a warning) when it cannot be read to the end.</summary>
+    private CsvCheckReport? Check(CsvCandidate file, Stream stream, Protocol.CsvSettingsInfo expected)
+    {
+        CsvCheckReport report;
+        try
+        {
+            report = CsvFileChecker.Check(stream, expected);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException)
+        {
+            log.Warning("{Name} could not be checked before the upload ({Problem}); it is sent unchecked.", file.Name, e.Message);
+            return null;
+        }
+
+        if (report.Refused)
+        {
+            log.Warning("{Name}: the cloud would refuse {Count} thing(s) in this {Type} file; it is sent as it is. Fix the export or the integration's CSV settings.",
+                file.Name, report.ProblemCount, report.DataType);
+            foreach (var problem in report.Problems.Take(LoggedProblems))
+            {
+                log.Warning("{Name}:{Line}: {Problem}", file.Name, problem.Line, problem.Message);
+            }
+        }
+        else
+        {
+            log.Information("{Name}: checked, {Rows} rows as the integration expects ({Type}, delimiter {Delimiter}, {Encoding}).",
+                file.Name, report.Rows, report.DataType, report.Delimiter, report.Encoding);
+        }
+
+        try
+        {
+            lastCheck?.Save(new CsvCheckRecord { FileName = file.Name, CheckedAt = time.GetUtcNow(), Report = report });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Warning("The check of {Name} could not be kept for 'status' ({Problem}).", file.Name, e.Message);
+        }
+
+        return report;
+    }
+
+    /// <summary>The check goes beside the file in the cloud; a failure here loses nothing the cloud needs, so it is only logged.</summary>
+    private async Task ReportAsync(AgentCredentials credentials, CsvCandidate file, long fileId, CsvCheckReport check, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cloud.ReportCheckAsync(credentials.Secret, fileId, check, cancellationToken);
+        }
+        catch (Exception e) when (e is CloudException or CloudUnreachableException)
+        {
+            log.Warning("The cloud did not take the check of {Name} ({Problem}); the file itself is imported.", file.Name, e.Message);
         }
     }
 

@@ -8,7 +8,8 @@ namespace CloudLink.Tests.Browser;
 /// <summary>
 /// The integrations page in a real browser (Debian's Chromium, driven by Playwright) against the
 /// real cloud and a real agent process, the whole way a person goes: sign in, add a CSV
-/// integration, enter the agent's PIN and see whose it is, connect, see a dropped file arrive,
+/// integration and its CSV settings, enter the agent's PIN and see whose it is, connect, see a
+/// dropped file arrive with the agent's check of it,
 /// pause and resume, add a database integration with its settings, delete with the confirmation.
 /// The PIN and the deletion are done from the keyboard. A failure leaves a screenshot.
 /// </summary>
@@ -40,10 +41,16 @@ public sealed class IntegrationsPageTests
             await Assertions.Expect(page.GetByText(cloud.Account.User.Email)).ToBeVisibleAsync();
 
             await page.GetByLabel("Name", new() { Exact = true }).FillAsync("ACD export");
-            await page.GetByLabel("Type").SelectOptionAsync("csv");
+            await page.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync("csv");
             await page.GetByRole(AriaRole.Button, new() { Name = "Add integration" }).ClickAsync();
             var csv = page.GetByRole(AriaRole.Region, new() { Name = "ACD export (CSV)" });
             await Assertions.Expect(csv).ToBeVisibleAsync();
+            await csv.GetByLabel("Data type", new() { Exact = true }).SelectOptionAsync("interval");
+            await csv.GetByLabel("Delimiter").SelectOptionAsync(";");
+            await csv.GetByLabel("Encoding of files").SelectOptionAsync("windows-1252");
+            await csv.GetByRole(AriaRole.Button, new() { Name = "Save CSV settings" }).ClickAsync();
+            csv = page.GetByRole(AriaRole.Region, new() { Name = "ACD export (CSV)" });
+            await Assertions.Expect(csv.GetByText("The agent checks every file against these settings")).ToBeVisibleAsync();
 
             var pin = await Eventually.GetAsync(() => Task.FromResult(new CloudLink.Core.State.PinStore(instance.Paths).Load()), Wait, "the agent's PIN");
             var pinField = csv.GetByLabel("PIN shown by the agent");
@@ -55,12 +62,14 @@ public sealed class IntegrationsPageTests
             await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "ACD export (CSV)" }).GetByText("Connected installation")).ToBeVisibleAsync();
             await Eventually.TrueAsync(() => instance.Credentials() is { Linked: true }, Wait, "the agent to store its link");
 
-            instance.Drop("contacts-2026-12-01.csv", "queueidentifier;queuename;timestamp;offered;answered;handlingtime\r\n1;Sales;2026-12-01T08:00:00;12;11;2310\r\n");
-            await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync()).Count == 1, Wait, "the file to arrive");
+            instance.Drop("contacts-2026-12-01.csv", "queueidentifier;queuename;timestamp;offered;answered;handlingtime;channel\r\n1;Sales;2026-12-01T08:00:00;12;11;2310;fax\r\n");
+            await Eventually.TrueAsync(async () => (await cloud.People.ReceivedAsync()) is [{ Check: not null }], Wait, "the file and its check to arrive");
             await page.ReloadAsync();
             csv = page.GetByRole(AriaRole.Region, new() { Name = "ACD export (CSV)" });
             await Assertions.Expect(csv.GetByText("Files received: 1")).ToBeVisibleAsync();
             await Assertions.Expect(csv.GetByRole(AriaRole.Cell, new() { Name = "contacts-2026-12-01.csv" })).ToBeVisibleAsync();
+            await Assertions.Expect(csv.GetByText("1 problem", new() { Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(csv.GetByText("line 2: 'fax' in column 7 (channel) is not a channel")).ToBeVisibleAsync();
 
             await csv.GetByRole(AriaRole.Button, new() { Name = "Pause import" }).ClickAsync();
             await Assertions.Expect(page.GetByText("Paused: nothing is imported.")).ToBeVisibleAsync();
@@ -69,7 +78,7 @@ public sealed class IntegrationsPageTests
             await Assertions.Expect(page.GetByText("Paused: nothing is imported.")).ToHaveCountAsync(0);
 
             await page.GetByLabel("Name", new() { Exact = true }).FillAsync("ACD database");
-            await page.GetByLabel("Type").SelectOptionAsync("database");
+            await page.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync("database");
             await page.GetByRole(AriaRole.Button, new() { Name = "Add integration" }).ClickAsync();
             var database = page.GetByRole(AriaRole.Region, new() { Name = "ACD database (database)" });
             await database.GetByLabel("Data type", new() { Exact = true }).SelectOptionAsync("agentstatus");

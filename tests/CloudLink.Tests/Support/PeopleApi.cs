@@ -50,6 +50,15 @@ public sealed class PeopleApi(HttpClient http)
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    public Task<HttpResponseMessage> PutCsvAsync(long integrationId, CsvSettingsInfo settings) =>
+        http.PutAsJsonAsync($"{PeopleRoutes.Integrations}/{integrationId}/csv", settings, ProtocolJson.Default.CsvSettingsInfo);
+
+    public async Task SetCsvAsync(long integrationId, CsvSettingsInfo settings)
+    {
+        var response = await PutCsvAsync(integrationId, settings);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Windows received: every version, or the latest of each window key.</summary>
     public async Task<List<ReceivedWindowInfo>> WindowsAsync(long integrationId, bool latest) =>
         (await http.GetFromJsonAsync($"{PeopleRoutes.ReceivedWindows}?integrationId={integrationId}&latest={latest}", ProtocolJson.Default.ListReceivedWindowInfo))!;

@@ -39,6 +39,8 @@ public sealed class WireAgent(Uri cloud) : IDisposable
             Convert.ToHexStringLower(SHA256.HashData(body)), new MemoryStream(body), CancellationToken.None);
     }
 
+    public Task ReportCheckAsync(long fileId, CsvCheckReport report) => _client.ReportCheckAsync(Secret, fileId, report, CancellationToken.None);
+
     public static byte[] Gzip(string text)
     {
         using var output = new MemoryStream();
