@@ -131,6 +131,7 @@ public sealed class TomlRobustnessTests
     [InlineData("t = { a = 1 b = 2 }\n", 1, 13, "separated by ','")]
     [InlineData("a = [1 2]\n", 1, 8, "separated by ','")]
     [InlineData("a = \"x\n", 1, 7, "not closed on its line")]
+    [InlineData("s = \"\uFFFD\"\n", 1, 6, "write it as \\uFFFD")]
     public void Errors_name_the_line_column_and_what_is_wrong(string text, int line, int column, string reason)
     {
         var error = Assert.Throws<TomlException>(() => TomlDocument.Parse(text));
