@@ -17,6 +17,12 @@ stage_licenses() {
       cat /usr/share/common-licenses/Apache-2.0
     } >"$dir/$package.LICENSE.txt"
   done
+  {
+    # CsvHelper is dual-licensed (MS-PL or Apache 2.0); it is shipped under the Apache License 2.0.
+    echo "CsvHelper, Copyright Josh Close, licensed under the Apache License 2.0 (or MS-PL):"
+    echo
+    cat /usr/share/common-licenses/Apache-2.0
+  } >"$dir/CsvHelper.LICENSE.txt"
   bsd_2_clause "Tomlyn" "Copyright (c) 2019-2026, Alexandre Mutel" >"$dir/Tomlyn.LICENSE.txt"
   cp "$root/LICENSE" "$dir/CloudLink.LICENSE.txt"
 }

@@ -16,7 +16,7 @@ BeforeAll {
 Describe 'The CloudLink module' -Tag 'Unit' {
     It 'exports exactly the documented cmdlets, one Pester file for each' {
         $commands = Get-Command -Module CloudLink
-        $commands.Count | Should -Be 20
+        $commands.Count | Should -Be 21
         foreach ($command in $commands) {
             Join-Path $PSScriptRoot "$($command.Name).Tests.ps1" | Should -Exist
         }
