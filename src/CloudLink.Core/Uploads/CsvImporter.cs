@@ -167,8 +167,9 @@ public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTr
         {
             report = CsvFileChecker.Check(stream, expected);
         }
-        catch (Exception e) when (e is IOException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
+            // The check only informs: whatever stops it must not stop the import.
             log.Warning("{Name} could not be checked before the upload ({Problem}); it is sent unchecked.", file.Name, e.Message);
             return null;
         }
