@@ -222,15 +222,19 @@ public static class CsvFileChecker
             }
         }
 
-        private void Problem(long line, int index, ReadOnlySpan<byte> value, string message) =>
+        private void Problem(long line, int index, ReadOnlySpan<byte> value, string message)
+        {
+            var shown = CsvValues.Show(value);
+            var name = index < _header.Count ? _header[index] : null;
             Add(report, new CsvProblemInfo
             {
                 Line = line,
                 Column = index + 1,
-                ColumnName = index < _header.Count ? _header[index] : null,
-                Value = CsvValues.Show(value),
-                Message = $"'{CsvValues.Show(value)}' in column {index + 1}{(index < _header.Count ? $" ({_header[index]})" : "")} {message}",
+                ColumnName = name,
+                Value = shown,
+                Message = $"'{shown}' in column {index + 1}{(name is null ? "" : $" ({name})")} {message}",
             });
+        }
 
         private int IndexOf(string name)
         {

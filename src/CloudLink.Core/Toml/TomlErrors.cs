@@ -83,7 +83,9 @@ internal static class TomlErrors
     /// <summary>Keys with more dotted parts than any config needs are refused where they are written.</summary>
     public static void CheckKeyLengths(TomlTreeReader tree, string text)
     {
-        foreach (var entry in tree.Entries.Values.Concat(tree.RootEntries).Concat(tree.Sections.SelectMany(section => section.Entries)))
+        // Entries holds every entry outside arrays of tables; the sections it does not index add theirs once.
+        var unindexed = tree.Sections.Where(section => !tree.SectionsByPath.TryGetValue(TomlTreeReader.PathKey(section.Path), out var indexed) || indexed != section);
+        foreach (var entry in tree.Entries.Values.Concat(unindexed.SelectMany(section => section.Entries)))
         {
             if (entry.Path.Count > TomlLimits.MaxDepth)
             {
