@@ -197,8 +197,9 @@ public sealed class DatabaseImporter(InstancePaths paths, AgentConfig config, Cl
             }
 
             using (var stream = FileHasher.OpenShared(spool))
+            using (var upload = new UploadStopGrace(cancellationToken))
             {
-                var ack = await cloud.UploadWindowAsync(credentials.Secret, key, ImportWindow.Text(window.From), ImportWindow.Text(window.To), result.Rows, sha256, stream, cancellationToken);
+                var ack = await cloud.UploadWindowAsync(credentials.Secret, key, ImportWindow.Text(window.From), ImportWindow.Text(window.To), result.Rows, sha256, stream, upload.Token);
                 log.Information("Uploaded {Kind} window {From:yyyy-MM-dd HH:mm} to {To:HH:mm}: {Rows} row(s){Note}.", window.Kind, window.From, window.To, result.Rows,
                     ack.Status == UploadStatus.Duplicate ? " (the cloud had it already)" : "");
             }

@@ -132,7 +132,8 @@ public sealed class CsvImporter(CloudClient cloud, ImportLedger ledger, SettleTr
             UploadResult result;
             try
             {
-                result = await cloud.UploadAsync(credentials.Secret, file.Name, sha256, stream, cancellationToken);
+                using var upload = new UploadStopGrace(cancellationToken);
+                result = await cloud.UploadAsync(credentials.Secret, file.Name, sha256, stream, upload.Token);
             }
             catch (CloudException e) when (e.Code == ErrorCodes.ChecksumMismatch)
             {
